@@ -1,0 +1,1 @@
+"""Sub-commands of the mtreview CLI, one module each (light imports only)."""

@@ -87,6 +87,7 @@ class Document:
     source: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     _parsed: list[ParsedSegment] | None = field(default=None, repr=False)
+    _seg_docs: dict[int, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def from_text(cls, text: str, source: str | None = None) -> Document:
@@ -108,10 +109,21 @@ class Document:
         """The spaCy parse of every segment, computed on first access and cached."""
         if self._parsed is None:
             nlp = get_nlp()
-            texts = (self.text[s.start:s.end] for s in self.segments)
-            self._parsed = [ParsedSegment(seg.start, doc)
-                            for seg, doc in zip(self.segments, nlp.pipe(texts, batch_size=64), strict=True)]
+            todo = [i for i in range(len(self.segments)) if i not in self._seg_docs]
+            texts = (self.text[self.segments[i].start:self.segments[i].end] for i in todo)
+            for i, doc in zip(todo, nlp.pipe(texts, batch_size=64), strict=True):
+                self._seg_docs[i] = doc
+            self._parsed = [ParsedSegment(seg.start, self._seg_docs[i]) for i, seg in enumerate(self.segments)]
         return self._parsed
+
+    def segment_doc(self, index: int) -> Any:
+        """The spaCy parse of one segment (parsed on demand, cached; shared with :attr:`parsed`)."""
+        if self._parsed is not None:
+            return self._parsed[index].doc
+        if index not in self._seg_docs:
+            seg = self.segments[index]
+            self._seg_docs[index] = get_nlp()(self.text[seg.start:seg.end])
+        return self._seg_docs[index]
 
     def set_parsed(self, parsed: list[ParsedSegment]) -> None:
         """Install a parse computed elsewhere (the reviewer parses several documents in one batch)."""

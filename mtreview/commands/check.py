@@ -47,6 +47,14 @@ def run_review(args: argparse.Namespace):
     if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
         raise UsageError("--min-confidence must be between 0 and 1")
     item = load_review_input(args.input, args.source)
+    if not item.text.strip():
+        from ..errors import InputError
+
+        raise InputError(f"{args.input}: empty input, nothing to review")
+    if getattr(item, "encoding", "utf-8") not in ("utf-8", "ascii"):
+        import sys
+
+        print(f"mtreview: {args.input}: not UTF-8; read as {item.encoding} (detected)", file=sys.stderr)
     glossary = load_glossaries(args.glossary) if args.glossary else None
     detectors = [d.strip() for d in args.detectors.split(",") if d.strip()] if args.detectors else None
     try:

@@ -1,0 +1,690 @@
+"""The names detector: proper names that a translation chain broke.
+
+Categories: ``name/corrupted`` (re-romanised, declined or garbled), ``name/translated`` (a name
+rendered as a common noun through a pivot homograph, or calqued word by word), ``name/spelling``
+(wrong casing of a brand or name), ``name/locale`` (English or Russian convention where French has
+its own form), ``name/inconsistent`` (one entity written several correct ways in one document).
+
+How it decides (all knowledge comes from :mod:`mtreview.knowledge`):
+
+1. ``prepare`` reads the whole document once and notes which entities are named correctly in it
+   (document evidence: «Musk» 26 times makes «le masque» suspect).
+2. Each word is looked up in the knowledge base's variant indexes (exact, folded Latin, fuzzy by
+   pivot key); consecutive words that match successive tokens of one entity form a mention. A mention
+   with a corrupted token is flagged when it is anchored (another token is right, the entity is in the
+   document, or the word is unknown to French and English).
+3. Pivot homographs and calques are flagged when the document names the entity elsewhere or the
+   parse puts the word where a person stands (subject of *déclarer*, object of *persuader*,
+   possessor of *biographie*); a common-noun reading (plural, adjective, *porter un …*) weighs against.
+
+Confidence is a sum of evidence weights clipped to [0.05, 0.99]; the weights were set on the project's
+synthetic evaluation set (``bench/names_eval.py``), where a threshold of 0.8 keeps precision above 95 %.
+It must not special-case any word or name: words and names are data.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..document import Document
+from ..flags import Flag
+from ..knowledge.calques import FUNCTION_WORDS, get_calque_index, stem_fr
+from ..knowledge.homographs import get_homograph_index
+from ..knowledge.lexicon import zipf_en, zipf_fr
+from ..knowledge.names import Entity, NameKnowledgeBase, Variant, get_kb, kb_with_glossary
+from ..knowledge.transliteration import normalise_latin
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_ELISION = re.compile(r"^(?:[lLdDjJnNsScCmMtT]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]")
+CONTEXT_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "lexicon" / "person_context_fr.tsv"
+
+#: how a token of a mention relates to the entity's correct form, worst last
+OK, CASE, LOCALE, CORRUPT = 0, 1, 2, 3
+STATUS_CATEGORY = {CASE: "name/spelling", LOCALE: "name/locale", CORRUPT: "name/corrupted"}
+TYPE_FR = {"person": "personne", "organisation": "organisation", "brand": "marque", "place": "lieu"}
+
+
+@functools.lru_cache(maxsize=1)
+def person_context() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    if CONTEXT_FILE.exists():
+        for line in CONTEXT_FILE.read_text(encoding="utf-8").splitlines()[1:]:
+            if "\t" in line:
+                role, lemma = line.split("\t", 1)
+                out[role.strip()].add(lemma.strip().lower())
+    return out
+
+
+@dataclass
+class Word:
+    start: int  # document offset
+    end: int
+    text: str
+    sent_start: bool = False  # first word of a sentence or line
+    key: str = ""  # the form looked up: «Jong -in» is looked up as «Jong-in»
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            self.key = self.text
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def iter_words(text: str, offset: int = 0) -> Iterator[Word]:
+    """Words with document offsets; a French elided article («l'», «d'») is split off."""
+    prev_end = 0
+    for m in WORD_RE.finditer(text):
+        s, w = m.start(), m.group(0)
+        el = _ELISION.match(w)
+        if el and len(w) > el.end():
+            s += el.end()
+            w = w[el.end():]
+        gap = text[prev_end:s]
+        sent_start = prev_end == 0 or bool(re.search(r"[.!?…:«\"\n]\s*$", gap)) or not gap.strip(" ")
+        if prev_end == 0:
+            sent_start = True
+        elif not re.search(r"[.!?…:«\"\n]\s*$", gap):
+            sent_start = False
+        yield Word(offset + s, offset + s + len(w), w, sent_start)
+        prev_end = m.end()
+
+
+_SPACED_HYPHEN = re.compile(r"^(?: -|- | - )$")
+
+
+def merge_spaced_hyphens(words: list[Word], text: str, offset: int = 0) -> list[Word]:
+    """Join «Jong -in» (a hyphenated name split by stray spaces) into one word looked up as «Jong-in»."""
+    out: list[Word] = []
+    for w in words:
+        if out and w.text[:1].islower() and len(w.text) <= 4:
+            p = out[-1]
+            gap = text[p.end - offset:w.start - offset]
+            if _SPACED_HYPHEN.match(gap) and p.capitalised:
+                out[-1] = Word(p.start, w.end, text[p.start - offset:w.end - offset], p.sent_start,
+                               f"{p.key}-{w.text}")
+                continue
+        out.append(w)
+    return out
+
+
+@dataclass
+class Match:
+    """One word matched to one token of an entity."""
+
+    word: Word
+    variant: Variant
+    status: int
+    similarity: float = 1.0
+
+
+@dataclass
+class Mention:
+    entity: int
+    matches: list[Match] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.matches[0].word.start
+
+    @property
+    def end(self) -> int:
+        return self.matches[-1].word.end
+
+    @property
+    def status(self) -> int:
+        return max(m.status for m in self.matches)
+
+
+class NamesDetector:
+    """Finds names that a translation through a pivot language corrupted, translated or mis-spelled."""
+
+    name = "names"
+    categories = ("name/corrupted", "name/translated", "name/spelling", "name/locale", "name/inconsistent")
+
+    def __init__(self, glossary: Iterable[Entity] | None = None, kb: NameKnowledgeBase | None = None,
+                 use_model: bool = True) -> None:
+        self.kb = kb or kb_with_glossary(list(glossary) if glossary else None)
+        self.use_model = use_model
+        self.present: Counter[int] = Counter()
+        self.ctx = person_context()
+
+    # ------------------------------------------------------------------ document evidence
+    def prepare(self, text: str) -> None:
+        """Note the entities the whole document names correctly (or with wrong case only)."""
+        self.present = Counter()
+        kb = self.kb
+        words = list(iter_words(text))
+        for i, w in enumerate(words):
+            if not w.capitalised:
+                continue
+            for v in kb.lookup(w.text):
+                if v.kind not in ("fr", "alias", "en"):
+                    continue
+                e = kb.entities[v.entity]
+                toks = e.fr_tokens if v.kind != "en" else e.en_tokens
+                last = len(toks) - 1
+                # a surname or one-word name alone, or any token next to another token of the name
+                nxt = words[i + 1].text if i + 1 < len(words) else ""
+                prv = words[i - 1].text if i > 0 else ""
+                if (v.token in (-1, last) and not (w.sent_start and zipf_fr(w.text) >= 3.0)) or \
+                        any(nxt.lower() == t.lower() or prv.lower() == t.lower() for t in toks if t != w.text):
+                    self.present[v.entity] += 1
+
+    # ------------------------------------------------------------------ main entry
+    def detect(self, document: Document) -> Iterable[Flag]:
+        if not self.present:
+            self.prepare(document.text)
+        flags: list[Flag] = []
+        for si, seg in enumerate(document.segments):
+            seg_text = document.text[seg.start:seg.end]
+            words = merge_spaced_hyphens(list(iter_words(seg_text, seg.start)), document.text)
+            taken: set[int] = set()
+            tok_at = _LazyTokens(document, si)
+            for mention in self._mentions(words):
+                f = self._flag_mention(mention, words, document.text)
+                if f is None and mention.status == OK:
+                    f = self._garbled_given_name(mention, words, document.text)
+                if f is not None:
+                    flags.append(f)
+                    taken.update(range(f.start, f.end))
+            flags.extend(self._calques(words, document.text, taken, tok_at))
+            flags.extend(self._homographs(words, document.text, taken, tok_at))
+        flags.extend(self._inconsistent(document.text))
+        return flags
+
+    # ------------------------------------------------------------------ mentions
+    def _candidates(self, w: Word) -> list[tuple[Variant, float]]:
+        kb = self.kb
+        text = w.key
+        exact = kb.lookup(text)
+        if exact:
+            return [(v, 1.0) for v in exact]
+        if not w.capitalised and zipf_fr(text) >= 1.0:
+            return []
+        folded = kb.lookup_folded(text)
+        if folded:
+            return [(v, 0.95) for v in folded]
+        out: list[tuple[Variant, float]] = []
+        if len(text) >= 4 and zipf_fr(text) < 2.5 and (w.capitalised or zipf_en(text) < 1.0):
+            out = kb.fuzzy(text, 0.75)
+        if not out and len(text) >= 4 and zipf_fr(text) == 0.0 and zipf_en(text) < 2.0:
+            out = self._fuzzy_present(text)
+        return out
+
+    def _fuzzy_present(self, text: str) -> list[tuple[Variant, float]]:
+        """An unknown word close to a token of an entity the document names: a garbled mention."""
+        fold = normalise_latin(text)
+        out = []
+        for ei in self.present:
+            e = self.kb.entities[ei]
+            for ti, t in enumerate(e.fr_tokens):
+                ft = normalise_latin(t)
+                if len(ft) < 4 or ft[:1] != fold[:1]:
+                    continue
+                sim = _similar(text, t)
+                if sim >= 0.6:
+                    out.append((Variant(ei, ti, "fr", t, "document"), sim))
+        out.sort(key=lambda p: -p[1])
+        return out[:3]
+
+    def _status(self, w: Word, v: Variant) -> int:
+        e = self.kb.entities[v.entity]
+        text = w.text if w.key == w.text else w.key + " "  # a repaired word is never right as written
+        fr_t = e.fr_tokens
+        correct = set(e.correct_forms())
+        if 0 <= v.token < len(fr_t):
+            correct.add(fr_t[v.token])
+        elif v.token == -1:
+            correct.update(fr_t)
+        for a in e.correct_aliases:
+            correct.update(a.split())
+        if text in correct:
+            return OK
+        if text.lower() in {c.lower() for c in correct}:
+            return CASE
+        if text in e.english_only_tokens or text == e.en:
+            return LOCALE
+        return CORRUPT
+
+    def _mentions(self, words: list[Word]) -> list[Mention]:
+        cands = [self._candidates(w) for w in words]
+        mentions: list[Mention] = []
+        i = 0
+        n = len(words)
+        while i < n:
+            best: Mention | None = None
+            for v, sim in cands[i]:
+                m = Mention(v.entity, [Match(words[i], v, self._status(words[i], v), sim)])
+                j = i + 1
+                last_tok = v.token
+                while j < n and words[j].start - words[j - 1].end <= 2:
+                    gap = self._gap(words, j)
+                    if gap.strip(" -") != "":
+                        break
+                    nxt = [(v2, s2) for v2, s2 in cands[j] if v2.entity == v.entity
+                           and (v2.token == -1 or last_tok == -1 or v2.token == last_tok + 1)]
+                    if not nxt:
+                        nxt = self._anchored_next(v.entity, last_tok, words[j])
+                    if not nxt:
+                        break
+                    v2, s2 = max(nxt, key=lambda p: (p[1], p[0].kind != "pivot"))
+                    m.matches.append(Match(words[j], v2, self._status(words[j], v2), s2))
+                    last_tok = v2.token
+                    j += 1
+                if best is None or self._mention_rank(m) > self._mention_rank(best):
+                    best = m
+            if best is not None:
+                mentions.append(best)
+                i += len(best.matches)
+            else:
+                i += 1
+        return mentions
+
+    def _anchored_next(self, ei: int, last_tok: int, w: Word) -> list[tuple[Variant, float]]:
+        """The word after a matched token, compared with the entity's next token directly."""
+        e = self.kb.entities[ei]
+        if last_tok < 0 or last_tok + 1 >= len(e.en_tokens) or len(e.en_tokens) != len(e.fr_tokens):
+            return []
+        if not w.capitalised and not w.key[:1].isupper():
+            return []
+        nxt = last_tok + 1
+        forms = {e.fr_tokens[nxt], e.en_tokens[nxt]}
+        best = max(_similar(w.key, f) for f in forms)
+        if best < 0.6:
+            return []
+        return [(Variant(ei, nxt, "fr", e.fr_tokens[nxt], "anchored"), best)]
+
+    def _gap(self, words: list[Word], j: int) -> str:
+        return " " * (words[j].start - words[j - 1].end)
+
+    def _mention_rank(self, m: Mention) -> tuple:
+        e = self.kb.entities[m.entity]
+        n_ok = sum(1 for x in m.matches if x.status == OK)
+        return (len(m.matches), self.present[m.entity] > 0, n_ok,
+                sum(x.similarity for x in m.matches), e.user, _prior(e), -m.entity)
+
+    def _flag_mention(self, m: Mention, words: list[Word], text: str) -> Flag | None:
+        status = m.status
+        if status == OK:
+            return None
+        kb = self.kb
+        e = kb.entities[m.entity]
+        n = len(m.matches)
+        anchored = any(x.status in (OK, CASE, LOCALE) for x in m.matches) and n > 1
+        in_doc = self.present[m.entity] > 0
+        fr_t, en_t = e.fr_tokens, e.en_tokens
+        tok_idx = [x.variant.token for x in m.matches]
+        first_name_only = n == 1 and e.type == "person" and len(en_t) > 1 and tok_idx[0] == 0
+        conf = 0.0
+        reasons: list[str] = []
+        w0 = m.matches[0].word
+        # ---- single words need more evidence than multi-word mentions
+        if n == 1:
+            x = m.matches[0]
+            wtext = x.word.text
+            if status in (CASE, LOCALE) and self._inside_longer_name(x.word, words):
+                return None
+            if kb.is_correct_token(wtext) and status != CASE:
+                return None  # a correct form of another entity
+            if status == CASE:
+                if wtext.isupper() and len(wtext) > 1:
+                    return None
+                forms = [f for f in e.correct_forms() if f.lower() == wtext.lower()]
+                if wtext[1:] == wtext[1:].lower() and wtext[:1].isupper() and any(f == f.lower() for f in forms):
+                    return None  # a lower-case form capitalised (sentence start, title)
+                if wtext.lower() == wtext and zipf_fr(wtext) >= 3.0:
+                    return None
+                if x.word.sent_start and wtext[:1].isupper() and wtext[1:] == e.fr[1:len(wtext)]:
+                    return None
+                conf = 0.85 if in_doc or not wtext.islower() else 0.7
+            elif status == LOCALE:
+                if first_name_only or x.variant.token == -1 and len(en_t) > 1:
+                    return None
+                conf = 0.8 if zipf_fr(wtext) < 3.0 else 0.0
+            else:
+                common = zipf_fr(wtext) >= 3.0
+                if common or (not wtext[:1].isupper() and not in_doc):
+                    return None
+                if first_name_only and not in_doc:
+                    return None
+                if x.word.sent_start and zipf_fr(wtext) >= 2.0:
+                    return None
+                conf = {1.0: 0.8, 0.95: 0.72}.get(x.similarity, 0.35 + 0.4 * x.similarity)
+                if zipf_en(wtext) >= 3.5 and x.variant.kind == "pivot" and not in_doc:
+                    conf -= 0.2  # an English word (e.g. a common noun) written as the pivot form
+                if max(zipf_fr(wtext), zipf_en(wtext)) < 1.0:
+                    conf += 0.1
+                if in_doc:
+                    conf += 0.15
+                    reasons.append("l'entité est nommée correctement ailleurs dans le document")
+        else:
+            base = 0.85 if anchored else 0.7
+            sims = [x.similarity for x in m.matches if x.status == CORRUPT]
+            if sims:
+                base -= 0.5 * (1.0 - min(sims))
+            if all(x.status == CORRUPT for x in m.matches) and any(zipf_fr(x.word.text) >= 3.0 for x in m.matches):
+                return None
+            conf = base + (0.1 if in_doc else 0.0)
+            if in_doc:
+                reasons.append("l'entité est nommée correctement ailleurs dans le document")
+        if e.country and self._country_near(e, words, m):
+            conf += 0.05
+        conf = max(0.05, min(0.99, conf))
+        if conf < 0.3:
+            return None
+        # ---- the suggestion
+        suggestion = self._suggest(e, m)
+        span_text = text[m.start:m.end]
+        if suggestion == span_text or not suggestion:
+            return None
+        category = STATUS_CATEGORY[status]
+        mech = self._mechanism(m)
+        explanation = self._explain(category, span_text, suggestion, e, mech, reasons)
+        sev = "minor" if category == "name/spelling" else ("major" if category != "name/locale" else "minor")
+        return Flag(m.start, m.end, span_text, category, sev, round(conf, 3), [suggestion], explanation,
+                    self.name, {"entity": e.fr, "entity_id": e.id, "type": e.type, "mechanism": mech,
+                                "in_document": self.present[m.entity]})
+
+    def _garbled_given_name(self, m: Mention, words: list[Word], text: str) -> Flag | None:
+        """«talent Carlson»: a lower-case word standing where the given name of a known person should."""
+        e = self.kb.entities[m.entity]
+        if e.type != "person" or len(m.matches) != 1 or len(e.fr_tokens) < 2:
+            return None
+        if m.matches[0].variant.token not in (len(e.fr_tokens) - 1, -1):
+            return None
+        k = next((i for i, w in enumerate(words) if w.start == m.start), None)
+        if not k:
+            return None
+        prev = words[k - 1]
+        if prev.capitalised or prev.end + 1 != m.start or len(prev.text) < 4:
+            return None
+        low = prev.text.lower()
+        ctx = self.ctx
+        if low in ctx["title"] or low in FUNCTION_WORDS or zipf_fr(low) >= 5.0:
+            return None
+        given = e.fr_tokens[0]
+        forms = {given, e.en_tokens[0]}
+        forms.update(v.form for v in self._given_variants(m.entity))
+        sim = max(_similar(prev.text, f) for f in forms)
+        if sim < 0.45 or normalise_latin(prev.text)[:1] != normalise_latin(given)[:1]:
+            return None
+        conf = round(min(0.9, 0.35 + sim * 0.5 + (0.1 if self.present[m.entity] > 1 else 0.0)), 3)
+        span = text[prev.start:m.end]
+        return Flag(prev.start, m.end, span, "name/corrupted", "major", conf, [e.fr],
+                    f"« {prev.text} » se trouve à la place du prénom de « {e.fr} » "
+                    f"(similarité {sim:.2f} avec une de ses formes) : prénom probablement déformé ou traduit.",
+                    self.name, {"entity": e.fr, "entity_id": e.id, "type": e.type,
+                                "mechanism": f"given name garbled: {prev.text}", "in_document": self.present[m.entity]})
+
+    def _given_variants(self, ei: int) -> list[Variant]:
+        e = self.kb.entities[ei]
+        out = []
+        if e.ru_tokens:
+            from ..knowledge.transliteration import SCHEMES, romanise
+            for sch in SCHEMES:
+                out.append(Variant(ei, 0, "pivot", romanise(e.ru_tokens[0], sch)))
+        return out
+
+    def _suggest(self, e: Entity, m: Mention) -> str:
+        fr_t, en_t = e.fr_tokens, e.en_tokens
+        idx = [x.variant.token for x in m.matches]
+        words = [x.word.text for x in m.matches]
+        if len(m.matches) >= len(en_t) or len(m.matches) >= len(fr_t):
+            return e.fr
+        if all(i >= 0 for i in idx) and len(fr_t) == len(en_t):
+            return " ".join(fr_t[i] for i in idx)
+        if len(words) == 1:
+            # a one-word alias or the surname
+            aliases = [a for a in e.correct_aliases if " " not in a]
+            if aliases:
+                best = max(aliases, key=lambda a: _similar(a, words[0]))
+                return best
+            return fr_t[-1]
+        return e.fr
+
+    def _mechanism(self, m: Mention) -> str:
+        parts = []
+        for x in m.matches:
+            v = x.variant
+            if x.status == CORRUPT:
+                if v.kind == "pivot" and x.similarity >= 0.95:
+                    case, scheme = (v.detail.split("/") + [""])[:2]
+                    kind = "forme déclinée russe" if case not in ("nom", "") else "translittération"
+                    parts.append(f"{x.word.text}: {kind} ({case}, {scheme})")
+                else:
+                    parts.append(f"{x.word.text}: graphie altérée (similarité {x.similarity:.2f})")
+            elif x.status == LOCALE:
+                parts.append(f"{x.word.text}: forme anglaise")
+            elif x.status == CASE:
+                parts.append(f"{x.word.text}: casse")
+        return "; ".join(parts)
+
+    def _explain(self, category: str, span: str, sugg: str, e: Entity, mech: str, reasons: list[str]) -> str:
+        typ = TYPE_FR.get(e.type, e.type)
+        if category == "name/corrupted":
+            msg = (f"« {span} » semble être une forme déformée de « {sugg} » ({typ}) : le nom a sans doute "
+                   f"transité par le russe ({mech}).")
+        elif category == "name/locale":
+            msg = f"« {span} » suit la convention anglaise ou russe ; la presse française écrit « {sugg} »."
+        elif category == "name/spelling":
+            msg = f"La graphie officielle est « {sugg} » (casse ou forme incorrecte dans « {span} »)."
+        else:
+            msg = f"« {span} » → « {sugg} »."
+        if reasons:
+            msg += " Indice : " + "; ".join(dict.fromkeys(reasons)) + "."
+        return msg
+
+    def _inside_longer_name(self, w: Word, words: list[Word]) -> bool:
+        """True when ``w`` touches another capitalised word: part of a longer name («Eurasia Group»)."""
+        k = next((i for i, x in enumerate(words) if x.start == w.start), None)
+        if k is None:
+            return False
+        for j in (k - 1, k + 1):
+            if 0 <= j < len(words):
+                o = words[j]
+                gap = o.start - w.end if j > k else w.start - o.end
+                if gap <= 1 and o.capitalised and not (j < k and o.sent_start and zipf_fr(o.text) >= 3.0):
+                    return True
+        return False
+
+    def _country_near(self, e: Entity, words: list[Word], m: Mention) -> bool:
+        for w in words:
+            if abs(w.start - m.start) > 80 or m.start <= w.start < m.end:
+                continue
+            for v in self.kb.lookup(w.text):
+                o = self.kb.entities[v.entity]
+                if o.type == "place" and o.country == e.country and v.kind in ("fr", "alias"):
+                    return True
+        return False
+
+    # ------------------------------------------------------------------ person slots
+    def _person_slot(self, tok: Any) -> list[str]:
+        """Evidence from the parse that ``tok`` stands where a person (or organisation) does."""
+        if tok is None:
+            return []
+        ev = []
+        head = tok.head
+        dep = tok.dep_
+        ctx = self.ctx
+        if dep in ("nsubj", "nsubj:pass") and head.lemma_.lower() in ctx["speech_verb"]:
+            ev.append(f"sujet de « {head.lemma_} »")
+        if dep in ("obj", "iobj", "obl:arg", "obl") and head.lemma_.lower() in ctx["person_object_verb"]:
+            ev.append(f"complément de « {head.lemma_} »")
+        if dep == "nmod" and head.lemma_.lower() in ctx["possessed_noun"]:
+            ev.append(f"possesseur de « {head.text} »")
+        if tok.ent_type_ in ("PER", "ORG"):
+            ev.append(f"entité {tok.ent_type_} selon l'analyse")
+        return ev
+
+    def _common_noun_use(self, tok: Any) -> list[tuple[str, float]]:
+        """Evidence, with its weight, that ``tok`` is used as the ordinary noun (so not as a name)."""
+        if tok is None:
+            return []
+        ev: list[tuple[str, float]] = []
+        if tok.morph.get("Number") == ["Plur"] or tok.text.lower().endswith(("s", "x")) and tok.tag_ == "NOUN" \
+                and tok.lemma_.lower() != tok.text.lower():
+            ev.append(("pluriel", 1.0))
+        for ch in tok.children:
+            if ch.dep_ == "amod" and ch.pos_ == "ADJ":
+                ev.append((f"qualifié par « {ch.text} »", 0.3))
+            if ch.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ == "à" for c in ch.children):
+                ev.append((f"complément « à {ch.text} »", 0.4))
+        if tok.dep_ in ("obj", "obl:arg") and tok.head.lemma_.lower() in self.ctx["wear_verb"]:
+            ev.append((f"objet de « {tok.head.lemma_} »", 0.5))
+        return ev
+
+    # ------------------------------------------------------------------ homographs
+    def _homographs(self, words: list[Word], text: str, taken: set[int], tok_at: _LazyTokens) -> list[Flag]:
+        index = get_homograph_index(self.kb).words
+        flags = []
+        for w in words:
+            if w.start in taken:
+                continue
+            hs = index.get(w.text.lower())
+            if not hs or self.kb.is_correct_token(w.text):
+                continue
+            best = max(hs, key=lambda h: (self.present[h.entity], _prior(self.kb.entities[h.entity])))
+            e = self.kb.entities[best.entity]
+            in_doc = self.present[best.entity] > 0
+            cap_mid = w.capitalised and not w.sent_start
+            if not in_doc and not cap_mid:
+                continue  # without the entity in the document, only a capitalised word is suspect
+            tok = tok_at.get(w.start)
+            slot = self._person_slot(tok)
+            common = self._common_noun_use(tok)
+            conf = 0.72 if in_doc else 0.45
+            if not in_doc and not slot:
+                continue
+            conf += 0.12 * min(2, len(slot)) + (0.1 if cap_mid else 0.0)
+            conf -= sum(w for _, w in common)
+            conf = max(0.05, min(0.99, conf))
+            if conf < 0.3:
+                continue
+            sugg = e.fr_tokens[best.token] if 0 <= best.token < len(e.fr_tokens) else (
+                next((a for a in e.correct_aliases if " " not in a), e.fr_tokens[-1]))
+            span = text[w.start:w.end]
+            reasons = []
+            if in_doc:
+                reasons.append(f"« {sugg} » est nommé ailleurs dans le document")
+            reasons += slot
+            if common:
+                reasons.append("mais emploi de nom commun possible : " + ", ".join(c for c, _ in common))
+            expl = (f"« {span} » est probablement le nom « {sugg} » traduit comme un mot : en russe, "
+                    f"« {best.ru_form} » (forme de « {e.ru.split()[best.token] if 0 <= best.token < len(e.ru.split()) else e.ru} ») "
+                    f"est aussi le nom commun « {best.ru_word} ». Indices : {'; '.join(reasons)}.")
+            flags.append(Flag(w.start, w.end, span, "name/translated", "critical" if conf >= 0.8 else "major",
+                              round(conf, 3), [sugg], expl, self.name,
+                              {"entity": e.fr, "entity_id": e.id, "type": e.type,
+                               "mechanism": f"pivot homograph ru:{best.ru_form} → {best.ru_word} → {w.text.lower()}",
+                               "slot": slot, "common_noun_use": [c for c, _ in common], "in_document": self.present[best.entity]}))
+        return flags
+
+    # ------------------------------------------------------------------ calques
+    def _calques(self, words: list[Word], text: str, taken: set[int], tok_at: _LazyTokens) -> list[Flag]:
+        cidx = get_calque_index(self.kb)
+        if not cidx.keys:
+            return []
+        flags = []
+        n = len(words)
+        used: set[int] = set()
+        for i in range(n):
+            if i in used or words[i].start in taken:
+                continue
+            w0 = words[i]
+            if stem_fr(w0.text) in FUNCTION_WORDS or w0.text.lower() in FUNCTION_WORDS:
+                continue
+            best = None
+            content: list[str] = []
+            j = i
+            while j < n and j - i < 6:
+                w = words[j]
+                if j > i and w.start - words[j - 1].end > 3:
+                    break
+                if w.text.lower() in FUNCTION_WORDS:
+                    j += 1
+                    continue
+                content.append(stem_fr(w.text))
+                if len(content) > cidx.max_parts:
+                    break
+                key = frozenset(content)
+                ents = cidx.keys.get(key)
+                if ents and len(key) == len(content):
+                    best = (j, ents, len(content))
+                j += 1
+            if not best:
+                continue
+            j, ents, nparts = best
+            e_idx = max(ents, key=lambda k: (self.present[k], _prior(self.kb.entities[k])))
+            e = self.kb.entities[e_idx]
+            in_doc = self.present[e_idx] > 0
+            caps = any(words[k].capitalised and not words[k].sent_start for k in range(i, j + 1))
+            tok = tok_at.get(w0.start)
+            slot = self._person_slot(tok)
+            if nparts == 1:
+                if not (in_doc and (caps or slot)):
+                    continue
+                conf = 0.55 + (0.15 if caps else 0.0) + 0.1 * len(slot)
+            else:
+                if not (in_doc or caps):
+                    continue
+                conf = 0.6 + (0.25 if in_doc else 0.0) + (0.1 if caps else 0.0)
+            conf = max(0.05, min(0.97, conf))
+            start, end = w0.start, words[j].end
+            span = text[start:end]
+            parts = cidx.parts.get(e_idx, [])
+            expl = (f"« {span} » semble être le nom « {e.fr} » traduit mot à mot "
+                    f"({' + '.join(parts)} → {span}).")
+            if in_doc:
+                expl += f" « {e.fr} » est nommé ailleurs dans le document."
+            flags.append(Flag(start, end, span, "name/translated", "critical" if conf >= 0.8 else "major",
+                              round(conf, 3), [e.fr], expl, self.name,
+                              {"entity": e.fr, "entity_id": e.id, "type": e.type,
+                               "mechanism": "calque: " + " + ".join(parts), "in_document": self.present[e_idx]}))
+            used.update(range(i, j + 1))
+        return flags
+
+    # ------------------------------------------------------------------ consistency
+    def _inconsistent(self, text: str) -> list[Flag]:
+        return []
+
+
+class _LazyTokens:
+    """Token at a document offset, parsing the segment only when a check asks for it."""
+
+    def __init__(self, document: Document, index: int) -> None:
+        self.document = document
+        self.index = index
+        self._map: dict[int, Any] | None = None
+
+    def get(self, offset: int) -> Any:
+        if self._map is None:
+            doc = self.document.segment_doc(self.index)
+            base = self.document.segments[self.index].start
+            self._map = {base + t.idx: t for t in doc}
+        return self._map.get(offset)
+
+
+def _prior(e: Entity) -> float:
+    """How likely a text is to name this entity: wordfreq frequency of its English name."""
+    return _prior_cached(e.en or e.fr)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _prior_cached(name: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(name, "en")
+
+
+def _similar(a: str, b: str) -> float:
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.normalized_similarity(normalise_latin(a), normalise_latin(b))

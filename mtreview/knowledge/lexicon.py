@@ -1,0 +1,34 @@
+"""Word frequencies (wordfreq) for French and English: is a word a common word, a known name, unknown?
+
+Thin, cached wrappers so that detectors ask "how common is this word in French?" in one place.
+Zipf scale: 0 unknown, 1 very rare, 3 common (once per million words), 6+ function words.
+"""
+
+from __future__ import annotations
+
+import functools
+
+
+@functools.lru_cache(maxsize=200_000)
+def zipf(word: str, lang: str = "fr") -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang)
+
+
+def zipf_fr(word: str) -> float:
+    return zipf(word.lower(), "fr")
+
+
+def zipf_en(word: str) -> float:
+    return zipf(word.lower(), "en")
+
+
+def is_common_french(word: str, threshold: float = 3.0) -> bool:
+    """True for words a French text uses often (``zipf_fr`` at or above ``threshold``)."""
+    return zipf_fr(word) >= threshold
+
+
+def known_anywhere(word: str, threshold: float = 1.5) -> bool:
+    """True when wordfreq knows ``word`` in French or English at ``threshold`` or above."""
+    return max(zipf_fr(word), zipf_en(word)) >= threshold

@@ -1,0 +1,27 @@
+"""Legitimate uses stay clean: common nouns that are also pivot homographs, first names, correct names."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+
+
+def test_legitimate_document_has_no_name_flags(names_reviewer):
+    text = (ROOT / "corpora" / "samples" / "legit-fr.txt").read_text(encoding="utf-8")
+    res = names_reviewer.review(text)
+    name_flags = [f for f in res.flags if f.category.startswith("name/")]
+    assert name_flags == [], [(f.text, f.category, f.suggestions) for f in name_flags]
+
+
+def test_masque_with_wear_verb_is_not_a_name_even_when_the_person_is_named(names_reviewer):
+    text = ("Elon Musk a visité l'usine de Berlin. Les ouvriers doivent porter un masque de protection "
+            "et des lunettes. Musk a ensuite parlé aux journalistes.")
+    res = names_reviewer.review(text)
+    assert not [f for f in res.flags if f.text == "masque"]
+
+
+def test_masque_as_subject_of_speech_verb_is_flagged_when_the_person_is_named(names_reviewer):
+    text = ("Elon Musk a racheté Twitter en 2022. Le masque a déclaré que la plateforme resterait ouverte. "
+            "Musk a ensuite licencié la moitié des salariés.")
+    res = names_reviewer.review(text)
+    f = [f for f in res.flags if f.text == "masque"]
+    assert f and f[0].category == "name/translated" and f[0].suggestions[0] == "Musk"

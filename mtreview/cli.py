@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"mtreview {__version__}")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress output on standard error")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name, module in COMMANDS.items():
+    for module in COMMANDS.values():
         try:
             mod = importlib.import_module(f"mtreview.commands.{module}")
         except ModuleNotFoundError as e:

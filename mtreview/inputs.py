@@ -28,9 +28,6 @@ class ReviewInput:
 
 
 def _flatten(pairs: list[tuple[str, str, str]], path: str) -> ReviewInput:
-    for uid, _, tgt in pairs:
-        if "\n" in tgt:
-            pass
     tgts = [t.replace("\r\n", " ").replace("\n", " ") for _, _, t in pairs]
     srcs = [s.replace("\r\n", " ").replace("\n", " ") for _, s, _ in pairs]
     return ReviewInput(text="\n".join(tgts) + ("\n" if tgts else ""),

@@ -27,7 +27,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ from ..flags import Flag
 from ..knowledge.calques import FUNCTION_WORDS, get_calque_index, stem_fr
 from ..knowledge.homographs import get_homograph_index
 from ..knowledge.lexicon import zipf_en, zipf_fr
-from ..knowledge.names import Entity, NameKnowledgeBase, Variant, get_kb, kb_with_glossary
+from ..knowledge.names import Entity, NameKnowledgeBase, Variant, kb_with_glossary
 from ..knowledge.transliteration import normalise_latin
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -78,13 +78,14 @@ class Word:
         return self.text[:1].isupper()
 
 
-def iter_words(text: str, offset: int = 0) -> Iterator[Word]:
-    """Words with document offsets; a French elided article («l'», «d'») is split off."""
+def iter_words(text: str, offset: int = 0, keep: Callable[[str], bool] | None = None) -> Iterator[Word]:
+    """Words with document offsets; a French elided article («l'», «d'») is split off unless
+    ``keep(word)`` says the whole word is a name («D'Alema»)."""
     prev_end = 0
     for m in WORD_RE.finditer(text):
         s, w = m.start(), m.group(0)
         el = _ELISION.match(w)
-        if el and len(w) > el.end():
+        if el and len(w) > el.end() and not (keep and keep(w)):
             s += el.end()
             w = w[el.end():]
         gap = text[prev_end:s]
@@ -161,7 +162,7 @@ class NamesDetector:
         """Note the entities the whole document names correctly (or with wrong case only)."""
         self.present = Counter()
         kb = self.kb
-        words = list(iter_words(text))
+        words = list(iter_words(text, 0, self._is_name))
         for i, w in enumerate(words):
             if not w.capitalised:
                 continue
@@ -178,6 +179,9 @@ class NamesDetector:
                         any(nxt.lower() == t.lower() or prv.lower() == t.lower() for t in toks if t != w.text):
                     self.present[v.entity] += 1
 
+    def _is_name(self, word: str) -> bool:
+        return bool(self.kb.lookup(word)) and word[:1].isupper() and word.split("'")[-1][:1].isupper()
+
     # ------------------------------------------------------------------ main entry
     def detect(self, document: Document) -> Iterable[Flag]:
         if not self.present:
@@ -185,7 +189,7 @@ class NamesDetector:
         flags: list[Flag] = []
         for si, seg in enumerate(document.segments):
             seg_text = document.text[seg.start:seg.end]
-            words = merge_spaced_hyphens(list(iter_words(seg_text, seg.start)), document.text)
+            words = merge_spaced_hyphens(list(iter_words(seg_text, seg.start, self._is_name)), document.text)
             taken: set[int] = set()
             tok_at = _LazyTokens(document, si)
             for mention in self._mentions(words):
@@ -204,11 +208,15 @@ class NamesDetector:
     def _candidates(self, w: Word) -> list[tuple[Variant, float]]:
         kb = self.kb
         text = w.key
+        if not w.capitalised and zipf_fr(text) >= 1.0:
+            # a lower-case French word is not a name (homographs and calques are checked apart),
+            # unless it is a rare word that a brand writes with capitals («starlink»)
+            if zipf_fr(text) >= 3.0:
+                return []
+            return [(v, 1.0) for v in kb.lookup(text) if v.kind in ("fr", "alias") and v.form != text]
         exact = kb.lookup(text)
         if exact:
             return [(v, 1.0) for v in exact]
-        if not w.capitalised and zipf_fr(text) >= 1.0:
-            return []
         folded = kb.lookup_folded(text)
         if folded:
             return [(v, 0.95) for v in folded]
@@ -320,12 +328,11 @@ class NamesDetector:
         n = len(m.matches)
         anchored = any(x.status in (OK, CASE, LOCALE) for x in m.matches) and n > 1
         in_doc = self.present[m.entity] > 0
-        fr_t, en_t = e.fr_tokens, e.en_tokens
+        _fr_t, en_t = e.fr_tokens, e.en_tokens
         tok_idx = [x.variant.token for x in m.matches]
         first_name_only = n == 1 and e.type == "person" and len(en_t) > 1 and tok_idx[0] == 0
         conf = 0.0
         reasons: list[str] = []
-        w0 = m.matches[0].word
         # ---- single words need more evidence than multi-word mentions
         if n == 1:
             x = m.matches[0]
@@ -335,7 +342,7 @@ class NamesDetector:
             if kb.is_correct_token(wtext) and status != CASE:
                 return None  # a correct form of another entity
             if status == CASE:
-                if wtext.isupper() and len(wtext) > 1:
+                if wtext.isupper() and len(wtext) > 1 or zipf_fr(wtext) >= 3.0:
                     return None
                 forms = [f for f in e.correct_forms() if f.lower() == wtext.lower()]
                 if wtext[1:] == wtext[1:].lower() and wtext[:1].isupper() and any(f == f.lower() for f in forms):
@@ -578,7 +585,7 @@ class NamesDetector:
             if common:
                 reasons.append("mais emploi de nom commun possible : " + ", ".join(c for c, _ in common))
             expl = (f"« {span} » est probablement le nom « {sugg} » traduit comme un mot : en russe, "
-                    f"« {best.ru_form} » (forme de « {e.ru.split()[best.token] if 0 <= best.token < len(e.ru.split()) else e.ru} ») "
+                    f"« {best.ru_form} » (forme de « {e.ru_tokens[best.token] if 0 <= best.token < len(e.ru_tokens) else e.ru} ») "
                     f"est aussi le nom commun « {best.ru_word} ». Indices : {'; '.join(reasons)}.")
             flags.append(Flag(w.start, w.end, span, "name/translated", "critical" if conf >= 0.8 else "major",
                               round(conf, 3), [sugg], expl, self.name,
@@ -639,6 +646,9 @@ class NamesDetector:
             conf = max(0.05, min(0.97, conf))
             start, end = w0.start, words[j].end
             span = text[start:end]
+            flat = re.sub(r"[\s\-]+", " ", span.lower())
+            if any(re.sub(r"[\s\-]+", " ", f.lower()) == flat for f in e.correct_forms()):
+                continue  # the French name of the entity is itself the translation («Maison-Blanche»)
             parts = cidx.parts.get(e_idx, [])
             expl = (f"« {span} » semble être le nom « {e.fr} » traduit mot à mot "
                     f"({' + '.join(parts)} → {span}).")

@@ -80,7 +80,7 @@ def build_homograph_index(kb: NameKnowledgeBase, only: set[int] | None = None) -
             continue
         if not e.ru or not has_cyrillic(e.ru):
             continue
-        ru_t = e.ru.split()
+        ru_t = e.ru_tokens
         en_t = e.en_tokens
         for ti, rt in enumerate(ru_t):
             tok = ti if len(ru_t) == len(en_t) else -1

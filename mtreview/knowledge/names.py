@@ -56,7 +56,10 @@ class Entity:
 
     @property
     def ru_tokens(self) -> list[str]:
-        return _TOKEN_SPLIT.split(self.ru.strip()) if self.ru else []
+        if not self.ru:
+            return []
+        toks = [t.strip("«»\"“”„()[],.;:") for t in _TOKEN_SPLIT.split(self.ru.strip())]
+        return [t for t in toks if t]
 
     @property
     def english_only_tokens(self) -> set[str]:

@@ -105,7 +105,7 @@ def french_transcription(text: str) -> str:
             r = "gu"  # Сергей → Sergueï
         elif low == "й" and prev == "и":
             r = ""  # -ий → -i (Дмитрий → Dmitri)
-        elif low == "й" and not (prev in _VOWELS):
+        elif low == "й" and prev not in _VOWELS:
             r = "ï"
         elif low == "е" and prev == "и":
             r = "e"  # Кириенко → Kirienko

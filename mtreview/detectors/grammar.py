@@ -1,0 +1,294 @@
+"""The grammar detector (``fluency/grammar``): Grammalecte's grammar rules, plus a few parse-based rules.
+
+Grammalecte (Debian ``python3-grammalecte``) checks each segment; its errors come with exact offsets,
+a message and suggestions, and are mapped to our categories by the Grammalecte option that raised them
+(:data:`OPTION_MAP`: agreement, conjugation, homophone confusions … → ``fluency/grammar``; hyphenation
+→ ``fluency/spelling``). Its typography options are switched off (the typography detector owns them) and
+so is ``apos`` (straight apostrophes). Errors that sit on a proper name are dropped: Grammalecte does not
+know the names of a news text and reads «on Ukraine» as a pronoun before a noun.
+
+The project rules (:meth:`GrammarDetector._parse_rules`) catch what translations through a pivot produce
+and Grammalecte misses, from the spaCy parse: «très» modifying a verb («il dépend très de»), «demander à
+quelqu'un à faire», and a singular verb whose subject is coordinated or plural.
+
+Speed: Grammalecte is pure Python and about as slow as the spaCy parse. When the reviewer calls
+``prepare(text)`` (before it parses), the segments are sent to one Grammalecte worker process, which then
+runs while the main process parses; ``detect`` collects the results (and checks in-process whatever it
+did not receive). Set ``MTREVIEW_GRAMMAR_WORKER=0`` to keep everything in one process.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future
+from typing import Any
+
+from ..document import Document, line_segments
+from ..flags import Flag
+from .french import grammar_checker, in_spans, is_sentence_initial, protected_spans
+
+#: Grammalecte option → (category, severity, confidence). Options absent here are switched off.
+OPTION_MAP: dict[str, tuple[str, str, float]] = {
+    "conj": ("fluency/grammar", "major", 0.85),
+    "infi": ("fluency/grammar", "major", 0.8),
+    "vmode": ("fluency/grammar", "major", 0.7),
+    "gn": ("fluency/grammar", "minor", 0.75),
+    "ppas": ("fluency/grammar", "minor", 0.7),
+    "imp": ("fluency/grammar", "minor", 0.7),
+    "inte": ("fluency/grammar", "minor", 0.6),
+    "conf": ("fluency/grammar", "major", 0.7),
+    "loc": ("fluency/grammar", "minor", 0.65),
+    "eleu": ("fluency/grammar", "minor", 0.6),
+    "bs": ("fluency/grammar", "minor", 0.5),
+    "pleo": ("fluency/grammar", "minor", 0.4),
+    "minis": ("fluency/spelling", "minor", 0.5),
+    "date": ("fluency/grammar", "major", 0.8),
+    "tu": ("fluency/spelling", "minor", 0.6),
+    "notype": ("fluency/grammar", "minor", 0.5),
+    "misc": ("fluency/grammar", "minor", 0.5),
+}
+#: rules that fire mostly on the proper names and quotations of translated news (measured on WMT22)
+DISABLED_RULES = {"g2__conf_on_non_verbe__b1_a3_1"}
+
+
+def grammalecte_options() -> dict[str, bool]:
+    """Grammalecte's options with only the grammar checks of :data:`OPTION_MAP` switched on."""
+    opts = dict(grammar_checker().getGCEngine().getDefaultOptions())
+    for k in opts:
+        opts[k] = k in OPTION_MAP
+    return opts
+
+
+def check_paragraphs(paragraphs: list[str]) -> list[list[dict[str, Any]]]:
+    """Grammalecte's grammar errors for each paragraph (offsets relative to the paragraph)."""
+    gce = grammar_checker().getGCEngine()
+    opts = grammalecte_options()
+    out = []
+    for p in paragraphs:
+        errs = []
+        for e in gce.parse(p, "FR", dOptions=opts):
+            errs.append({k: e.get(k) for k in ("nStart", "nEnd", "sRuleId", "sType", "sMessage", "aSuggestions")})
+        out.append(errs)
+    return out
+
+
+# --------------------------------------------------------------------------- worker process
+_POOL: Any = None
+_POOL_LOCK = threading.Lock()
+
+
+def _worker_init() -> None:
+    grammar_checker()
+
+
+def _pool() -> Any:
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            import multiprocessing as mp
+            from concurrent.futures import ProcessPoolExecutor
+
+            _POOL = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("spawn"),
+                                        initializer=_worker_init)
+            atexit.register(_POOL.shutdown, wait=False, cancel_futures=True)
+        return _POOL
+
+
+def worker_enabled() -> bool:
+    return os.environ.get("MTREVIEW_GRAMMAR_WORKER", "1") != "0" and (os.cpu_count() or 1) >= 2
+
+
+class GrammarDetector:
+    """Grammalecte's grammar errors and the project's parse-based grammar rules."""
+
+    name = "grammar"
+    categories = ("fluency/grammar", "fluency/spelling")
+
+    def __init__(self, use_worker: bool | None = None, parse_rules: bool = True) -> None:
+        self.use_worker = worker_enabled() if use_worker is None else use_worker
+        self.parse_rules = parse_rules
+        self._pending: dict[str, Future] = {}
+        self._batch: tuple[list[str], Future] | None = None
+
+    # ------------------------------------------------------------------ asynchronous checking
+    def prepare(self, text: str) -> None:
+        """Start checking ``text``'s segments in the worker process while the reviewer parses."""
+        self._batch = None
+        if not self.use_worker:
+            return
+        paras = list(dict.fromkeys(text[s.start:s.end] for s in line_segments(text)))
+        if not paras:
+            return
+        try:
+            self._batch = (paras, _pool().submit(check_paragraphs, paras))
+        except Exception:  # noqa: BLE001 - no worker: check in-process
+            self.use_worker = False
+            self._batch = None
+
+    def _results(self, paragraphs: list[str]) -> list[list[dict[str, Any]]]:
+        got: dict[str, list[dict[str, Any]]] = {}
+        if self._batch is not None:
+            paras, fut = self._batch
+            try:
+                for p, errs in zip(paras, fut.result(timeout=600), strict=True):
+                    got[p] = errs
+            except Exception:  # noqa: BLE001
+                got = {}
+        missing = [p for p in paragraphs if p not in got]
+        if missing:
+            for p, errs in zip(missing, check_paragraphs(missing), strict=True):
+                got[p] = errs
+        return [got[p] for p in paragraphs]
+
+    # ------------------------------------------------------------------ detection
+    def detect(self, document: Document) -> Iterator[Flag]:
+        text = document.text
+        segs = document.segments
+        paragraphs = [text[s.start:s.end] for s in segs]
+        results = self._results(paragraphs)
+        self._batch = None
+        protected = protected_spans(text)
+        for i, (seg, errs) in enumerate(zip(segs, results, strict=True)):
+            doc = document.segment_doc(i)
+            yield from self._grammalecte_flags(text, seg.start, errs, doc, protected)
+            if self.parse_rules:
+                yield from self._parse_rules(text, seg.start, doc)
+
+    def _grammalecte_flags(self, text: str, offset: int, errs: Iterable[dict[str, Any]], doc: Any,
+                           protected: list[tuple[int, int]]) -> Iterator[Flag]:
+        for e in errs:
+            opt = e.get("sType") or "notype"
+            rule = e.get("sRuleId") or ""
+            if opt not in OPTION_MAP or rule in DISABLED_RULES:
+                continue
+            start, end = offset + e["nStart"], offset + e["nEnd"]
+            if end <= start or in_spans(start, end, protected):
+                continue
+            if self._on_name(doc, e["nStart"], e["nEnd"]):
+                continue
+            category, severity, conf = OPTION_MAP[opt]
+            sugg = [s for s in (e.get("aSuggestions") or []) if s != text[start:end]][:5]
+            if not sugg:
+                conf -= 0.1
+            yield Flag(start=start, end=end, text=text[start:end], category=category, severity=severity,
+                       confidence=round(conf, 3), suggestions=sugg,
+                       explanation=(e.get("sMessage") or "").strip() + " (Grammalecte)",
+                       detector=self.name, evidence={"engine": "grammalecte", "rule": rule, "option": opt})
+
+    @staticmethod
+    def _on_name(doc: Any, start: int, end: int) -> bool:
+        """True when the span covers a capitalised word inside a sentence (a proper name)."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        for t in span:
+            if t.text[:1].isupper() and not is_sentence_initial(t) and (t.ent_type_ or t.pos_ == "PROPN"):
+                return True
+        return False
+
+    # ------------------------------------------------------------------ project rules
+    def _parse_rules(self, text: str, offset: int, doc: Any) -> Iterator[Flag]:
+        for t in doc:
+            low = t.lower_
+            if low == "très" and t.i > 0 and t.i + 1 < len(doc):
+                prev, nxt = doc[t.i - 1], doc[t.i + 1]
+                if prev.pos_ == "VERB" and prev.lemma_ not in {"être", "avoir"} and \
+                        nxt.pos_ in {"ADP", "DET", "PRON", "PUNCT", "VERB", "SCONJ", "CCONJ"} and \
+                        nxt.lower_ not in {"à", "en"}:
+                    yield self._flag(text, offset, t, ["beaucoup", "fortement"], "minor", 0.8,
+                                     "«\u00a0très\u00a0» ne modifie pas un verbe\u00a0: «\u00a0beaucoup\u00a0», "
+                                     "«\u00a0fortement\u00a0».", "tres_verbe")
+            if low == "à" and t.i + 1 < len(doc) and doc[t.i + 1].morph.get("VerbForm") == ["Inf"]:
+                gov = self._governor_of_a_inf(doc, t)
+                if gov is not None:
+                    yield self._flag(text, offset, t, ["de"], "minor", 0.7,
+                                     f"«\u00a0{gov.lemma_} à quelqu'un de faire\u00a0»\u00a0: «\u00a0de\u00a0» devant "
+                                     "l'infinitif.", "demander_a_inf")
+            if t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm") == ["Fin"]:
+                f = self._agreement(text, offset, doc, t)
+                if f is not None:
+                    yield f
+
+    _DE_INF_VERBS = {"demander", "conseiller", "ordonner", "interdire", "permettre", "proposer", "dire",
+                     "suggérer", "recommander", "promettre", "reprocher", "défendre"}
+
+    def _governor_of_a_inf(self, doc: Any, a: Any) -> Any:
+        """The verb of «demander à quelqu'un à faire» when ``a`` is the second «à»."""
+        for j in range(a.i - 1, max(-1, a.i - 10), -1):
+            w = doc[j]
+            if w.pos_ in {"VERB", "AUX"} and w.lemma_ not in self._DE_INF_VERBS:
+                return None
+            if w.lemma_ in self._DE_INF_VERBS and w.pos_ == "VERB":
+                between = doc[w.i + 1:a.i]
+                has_iobj = any(x.lower_ in {"à", "au", "aux"} for x in between) and \
+                    any(x.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} for x in between)
+                clitic = w.i > 0 and doc[w.i - 1].lower_ in {"lui", "leur"} or \
+                    w.i > 1 and doc[w.i - 2].lower_ in {"lui", "leur"}
+                return w if has_iobj or clitic else None
+        return None
+
+    @staticmethod
+    def _subject_is_plural(subj: Any) -> bool:
+        if "Plur" in subj.morph.get("Number"):
+            return True
+        return any(c.dep_ == "conj" and any(cc.lower_ == "et" for cc in c.children) for c in subj.children)
+
+    def _agreement(self, text: str, offset: int, doc: Any, t: Any) -> Flag | None:
+        """A third-person singular verb whose subject is plural or coordinated with «et»."""
+        if t.morph.get("Person") != ["3"] or t.morph.get("Number") != ["Sing"]:
+            return None
+        head = t.head if t.pos_ == "AUX" and t.dep_.startswith("aux") else t
+        subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+        via = "subject"
+        if subj is None and head.dep_ == "conj":
+            subj = next((c for c in head.head.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+            via = "coordination"
+        if subj is None or subj.pos_ not in {"NOUN", "PROPN"} or subj.i > t.i:
+            return None
+        if not self._subject_is_plural(subj):
+            return None
+        if any(c.lower_ in {"qui", "que", "chacun", "chaque"} for c in subj.subtree):
+            return None
+        # coordinated subjects: only when each conjunct is a noun phrase with a determiner
+        if "Plur" not in subj.morph.get("Number"):
+            conj = [c for c in subj.children if c.dep_ == "conj"]
+            if not conj or not all(any(d.dep_ == "det" for d in c.children) for c in conj) or \
+                    not any(d.dep_ == "det" for d in subj.children):
+                return None
+        from .french import conjugate_like
+
+        sugg = []
+        plural = _Plural(t)
+        form = conjugate_like(t.lemma_ if t.pos_ == "VERB" else t.lemma_, plural)
+        if form and form != t.text:
+            sugg.append(form)
+        return self._flag(text, offset, t, sugg, "minor", 0.6 if via == "subject" else 0.55,
+                          f"Accord du verbe avec un sujet pluriel («\u00a0{subj.text}\u00a0…»).",
+                          f"accord_sujet_{via}")
+
+    def _flag(self, text: str, offset: int, tok: Any, sugg: list[str], severity: str, conf: float,
+              expl: str, rule: str) -> Flag:
+        s = offset + tok.idx
+        e = s + len(tok.text)
+        return Flag(start=s, end=e, text=text[s:e], category="fluency/grammar", severity=severity,
+                    confidence=conf, suggestions=sugg, explanation=expl, detector=self.name,
+                    evidence={"engine": "parse", "rule": rule})
+
+
+class _Plural:
+    """A token's morphology with the number set to plural (for :func:`conjugate_like`)."""
+
+    def __init__(self, tok: Any) -> None:
+        self.morph = _Morph(tok.morph, {"Number": ["Plur"]})
+
+
+class _Morph:
+    def __init__(self, base: Any, override: dict[str, list[str]]) -> None:
+        self.base = base
+        self.override = override
+
+    def get(self, key: str) -> list[str]:
+        return self.override.get(key, self.base.get(key))

@@ -155,12 +155,15 @@ class NamesDetector:
         self.kb = kb or kb_with_glossary(list(glossary) if glossary else None)
         self.use_model = use_model
         self.present: Counter[int] = Counter()
+        #: (entity, token) → correct surface forms met, with their spans (for name/inconsistent)
+        self._seen: dict[tuple[int, int], list[tuple[int, int, str]]] = defaultdict(list)
         self.ctx = person_context()
 
     # ------------------------------------------------------------------ document evidence
     def prepare(self, text: str) -> None:
         """Note the entities the whole document names correctly (or with wrong case only)."""
         self.present = Counter()
+        self._seen = defaultdict(list)
         kb = self.kb
         words = list(iter_words(text, 0, self._is_name))
         for i, w in enumerate(words):
@@ -196,13 +199,20 @@ class NamesDetector:
                 f = self._flag_mention(mention, words, document.text)
                 if f is None and mention.status == OK:
                     f = self._garbled_given_name(mention, words, document.text)
+                    if f is None:
+                        for x in mention.matches:
+                            self._seen[(mention.entity, x.variant.token)].append(
+                                (x.word.start, x.word.end, x.word.text))
                 if f is not None:
                     flags.append(f)
                     taken.update(range(f.start, f.end))
             flags.extend(self._calques(words, document.text, taken, tok_at))
             flags.extend(self._homographs(words, document.text, taken, tok_at))
-        flags.extend(self._inconsistent(document.text))
         return flags
+
+    def finish(self, text: str, flags: list[Flag]) -> list[Flag]:
+        """After the whole text is reviewed: one entity written several correct ways → name/inconsistent."""
+        return flags + self._inconsistent(text, flags)
 
     # ------------------------------------------------------------------ mentions
     def _candidates(self, w: Word) -> list[tuple[Variant, float]]:
@@ -215,11 +225,10 @@ class NamesDetector:
                 return []
             return [(v, 1.0) for v in kb.lookup(text) if v.kind in ("fr", "alias") and v.form != text]
         exact = kb.lookup(text)
-        if exact:
-            return [(v, 1.0) for v in exact]
-        folded = kb.lookup_folded(text)
-        if folded:
-            return [(v, 0.95) for v in folded]
+        seen = set(exact)
+        folded = [v for v in kb.lookup_folded(text) if v not in seen]
+        if exact or folded:
+            return [(v, 1.0) for v in exact] + [(v, 0.95) for v in folded]
         out: list[tuple[Variant, float]] = []
         if len(text) >= 4 and zipf_fr(text) < 2.5 and (w.capitalised or zipf_en(text) < 1.0):
             out = kb.fuzzy(text, 0.75)
@@ -342,15 +351,15 @@ class NamesDetector:
             if kb.is_correct_token(wtext) and status != CASE:
                 return None  # a correct form of another entity
             if status == CASE:
-                if wtext.isupper() and len(wtext) > 1 or zipf_fr(wtext) >= 3.0:
-                    return None
-                forms = [f for f in e.correct_forms() if f.lower() == wtext.lower()]
+                forms = [f for f in e.correct_forms() + e.fr_tokens if f.lower() == wtext.lower()]
+                if wtext.isupper() and len(wtext) > 1:
+                    return None  # a headline in capitals
+                if any(f.isupper() and len(f) > 1 for f in forms):
+                    return None  # an acronym written as a word («Un», «Otan»)
                 if wtext[1:] == wtext[1:].lower() and wtext[:1].isupper() and any(f == f.lower() for f in forms):
                     return None  # a lower-case form capitalised (sentence start, title)
-                if wtext.lower() == wtext and zipf_fr(wtext) >= 3.0:
-                    return None
-                if x.word.sent_start and wtext[:1].isupper() and wtext[1:] == e.fr[1:len(wtext)]:
-                    return None
+                if wtext.islower() and zipf_fr(wtext) >= 3.0:
+                    return None  # a common word that a brand also uses
                 conf = 0.85 if in_doc or not wtext.islower() else 0.7
             elif status == LOCALE:
                 if first_name_only or x.variant.token == -1 and len(en_t) > 1:
@@ -662,8 +671,28 @@ class NamesDetector:
         return flags
 
     # ------------------------------------------------------------------ consistency
-    def _inconsistent(self, text: str) -> list[Flag]:
-        return []
+    def _inconsistent(self, text: str, flags: list[Flag]) -> list[Flag]:
+        out: list[Flag] = []
+        flagged = [(f.start, f.end) for f in flags]
+        for (ei, tok), spans in self._seen.items():
+            forms = Counter(form for _, _, form in spans)
+            if len(forms) < 2:
+                continue
+            e = self.kb.entities[ei]
+            preferred = e.fr_tokens[tok] if 0 <= tok < len(e.fr_tokens) else e.fr
+            ranked = sorted(forms.items(), key=lambda kv: (-kv[1], kv[0] != preferred))
+            major = ranked[0][0]
+            for start, end, form in spans:
+                if form == major or _similar(form, major) < 0.6:
+                    continue  # a short form or acronym is not an inconsistency
+                if any(start < b and a < end for a, b in flagged):
+                    continue
+                out.append(Flag(start, end, form, "name/inconsistent", "minor", 0.55, [major],
+                                f"« {form} » et « {major} » désignent la même entité ({e.fr}) dans ce document ; "
+                                f"« {major} » est la forme la plus employée.", self.name,
+                                {"entity": e.fr, "entity_id": e.id, "type": e.type,
+                                 "mechanism": f"forms in document: {dict(forms)}"}))
+        return out
 
 
 class _LazyTokens:

@@ -9,7 +9,9 @@ README there) and never from code:
 * **dictionary-born sets** (``pivot_auto.tsv``): French words that share a Russian translation in the
   FreeDict fra-rus dictionary and are far apart in meaning (built by ``build-sets`` below);
 * **calque patterns** (``calques.jsonl``): spaCy ``Matcher`` token patterns for known calques, false
-  friends and wrong prepositions, with their suggestion templates.
+  friends and anglicisms, with their suggestion templates;
+* **valence** (``valence.tsv``): the preposition a French head word governs and the one a calque puts
+  instead («participation dans» → «participation à»).
 
 The **context model** (:class:`CooccurrenceModel`) scores how well a French lemma fits the content lemmas
 of a sentence (positive pointwise mutual information over sentence co-occurrences). It is trained by the
@@ -40,6 +42,7 @@ DATA_DIR = Path(__file__).parent / "data" / "confusions"
 SENSES_FILE = DATA_DIR / "pivot_senses.tsv"
 AUTO_FILE = DATA_DIR / "pivot_auto.tsv"
 CALQUES_FILE = DATA_DIR / "calques.jsonl"
+VALENCE_FILE = DATA_DIR / "valence.tsv"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 MODEL_DIR = REPO_ROOT / "models" / "cooc-fr"
 MODEL_FILE = MODEL_DIR / "cooc-fr.tsv.gz"
@@ -65,7 +68,11 @@ def parse_cues(spec: str) -> list[Cue]:
         if not item or item == "-":
             continue
         kind, _, vals = item.partition(":") if ":" in item else ("ctx", "", item)
-        cues.append(Cue(kind.strip(), frozenset(v.strip().lower() for v in vals.split("|") if v.strip())))
+        kind = kind.strip()
+        if kind == "text":
+            cues.append(Cue(kind, frozenset([vals.strip()])))
+        else:
+            cues.append(Cue(kind, frozenset(v.strip().lower() for v in vals.split("|") if v.strip())))
     return cues
 
 
@@ -80,6 +87,7 @@ class SenseConfusion:
     right: list[str]
     cues: list[Cue]
     anti: list[Cue]
+    det: str = ""
     category: str = "accuracy/mistranslation"
     severity: str = "major"
     confidence: float = 0.8
@@ -107,7 +115,7 @@ def sense_confusions() -> dict[str, list[SenseConfusion]]:
         c = SenseConfusion(
             id=r["id"], pivot=r.get("pivot", ""), pos=r.get("pos", ""), wrong=r["wrong"].lower(),
             right=[x.strip() for x in r.get("right", "").split("|") if x.strip()],
-            cues=parse_cues(r.get("cues", "")), anti=parse_cues(r.get("anti", "")),
+            cues=parse_cues(r.get("cues", "")), anti=parse_cues(r.get("anti", "")), det=r.get("det", ""),
             category=r.get("category") or "accuracy/mistranslation",
             severity=r.get("severity") or "major", confidence=float(r.get("confidence") or 0.8),
             source=r.get("source", ""), note=r.get("note", ""))
@@ -168,6 +176,31 @@ def calque_patterns() -> list[CalquePattern]:
             span=span, explanation=d.get("explanation", ""), pivot=d.get("pivot", ""),
             source=d.get("source", ""), requires=parse_cues(d.get("requires", "")),
             anti=parse_cues(d.get("anti", ""))))
+    return out
+
+
+@dataclass(frozen=True)
+class ValenceRule:
+    """«``lemma`` + ``wrong``» should be «``lemma`` + ``right``» (``right`` empty: no preposition)."""
+
+    lemma: str
+    pos: str
+    wrong: str
+    right: str
+    confidence: float
+    source: str
+
+
+@functools.lru_cache(maxsize=1)
+def valence_rules() -> dict[str, list[ValenceRule]]:
+    """Valence rules indexed by head lemma."""
+    out: dict[str, list[ValenceRule]] = {}
+    for r in _read_tsv(VALENCE_FILE):
+        if not r.get("lemma"):
+            continue
+        rule = ValenceRule(r["lemma"].lower(), r.get("pos", ""), r.get("wrong", "").lower(),
+                           r.get("right", "").lower(), float(r.get("confidence") or 0.7), r.get("source", ""))
+        out.setdefault(rule.lemma, []).append(rule)
     return out
 
 

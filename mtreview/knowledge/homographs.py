@@ -65,7 +65,7 @@ def common_word_lemmas(form: str) -> tuple[str, ...]:
         grams = set(str(p.tag).replace(" ", ",").split(","))
         if grams & _NAME_TAGS:
             continue
-        if p.tag.POS not in ("NOUN", "ADJF", "VERB", "INFN"):
+        if p.tag.POS != "NOUN":
             continue
         if p.normal_form not in out:
             out.append(p.normal_form)
@@ -82,9 +82,11 @@ def build_homograph_index(kb: NameKnowledgeBase, only: set[int] | None = None) -
             continue
         ru_t = e.ru_tokens
         en_t = e.en_tokens
+        if e.type == "place" or (e.type != "person" and len(ru_t) != 1):
+            continue  # translated multi-word institution names are made of common words by design
         for ti, rt in enumerate(ru_t):
             tok = ti if len(ru_t) == len(en_t) else -1
-            if len(rt) < 3:
+            if len(rt) < 3 or common_word_lemmas(rt.lower()) and e.type != "person":
                 continue
             for form, case in case_forms(rt):
                 for lemma in common_word_lemmas(form):

@@ -201,6 +201,13 @@ class NameKnowledgeBase:
             if len(a_t) == 1:
                 # a one-word alias is usually the surname: align it with the token it equals
                 pos = next((i for i, t in enumerate(fr_t) if t.lower() == alias.lower()), -1)
+                if pos == -1 and len(fr_t) > 1:
+                    from rapidfuzz.distance import Levenshtein
+
+                    sims = [Levenshtein.normalized_similarity(normalise_latin(alias), normalise_latin(t))
+                            for t in fr_t]
+                    best = max(range(len(fr_t)), key=lambda k: sims[k])
+                    pos = best if sims[best] >= 0.7 else -1
                 self._add(Variant(idx, pos, "alias", alias))
             self.phrases[alias.lower()].add(idx)
         self.phrases[e.fr.lower()].add(idx)

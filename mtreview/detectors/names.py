@@ -206,6 +206,8 @@ class NamesDetector:
                 if f is not None:
                     flags.append(f)
                     taken.update(range(f.start, f.end))
+            flags.extend(self._russian_locale(words, document.text, taken))
+            flags.extend(self._open_vocabulary(words, document.text, taken))
             flags.extend(self._calques(words, document.text, taken, tok_at))
             flags.extend(self._homographs(words, document.text, taken, tok_at))
         return flags
@@ -520,6 +522,82 @@ class NamesDetector:
                 if o.type == "place" and o.country == e.country and v.kind in ("fr", "alias"):
                     return True
         return False
+
+    # ------------------------------------------------------------------ names missing from the base
+    def _unknown_name(self, w: Word) -> bool:
+        """A capitalised word unknown to the base and to French and English word lists."""
+        return (w.capitalised and len(w.key) >= 4 and not self.kb.lookup(w.key)
+                and zipf_fr(w.key) == 0.0 and zipf_en(w.key) < 1.5 and "-" not in w.key)
+
+    def _russian_locale(self, words: list[Word], text: str, taken: set[int]) -> list[Flag]:
+        """«Yevgeny Prigozhin» for a Russian not in the base: English convention → French transcription."""
+        from ..knowledge.russian_names import given_name_fr
+        from ..knowledge.transliteration import french_form_of_english_russian
+
+        flags = []
+        for i in range(len(words) - 1):
+            g, sname = words[i], words[i + 1]
+            if g.start in taken or sname.start in taken or sname.start - g.end != 1 or not sname.capitalised:
+                continue
+            fr_given = given_name_fr(g.text)
+            if fr_given is None or self.kb.lookup(sname.key):
+                continue
+            if zipf_fr(sname.key) >= 2.0:
+                continue
+            fr_sur = french_form_of_english_russian(sname.text)
+            if fr_given == g.text and fr_sur == sname.text:
+                continue
+            sugg = f"{fr_given} {fr_sur}"
+            span = text[g.start:sname.end]
+            conf = 0.62 if fr_given != g.text else 0.45
+            flags.append(Flag(g.start, sname.end, span, "name/locale", "minor", conf, [sugg],
+                              f"« {span} » suit la transcription anglaise d'un nom russe ; la presse française "
+                              f"écrit « {sugg} » (transcription française du russe).", self.name,
+                              {"entity": sugg, "type": "person", "mechanism": "English romanisation of a Russian name",
+                               "in_document": 0}))
+            taken.update(range(g.start, sname.end))
+        return flags
+
+    _ROMANISED = re.compile(r"zh|kh|shch|iy$|yy|ya|yu|ye|yo|ii|ia$|iu|ej$|ij$|ts$|aa", re.IGNORECASE)
+
+    def _open_vocabulary(self, words: list[Word], text: str, taken: set[int]) -> list[Flag]:
+        """Names the base does not know, re-romanised from Cyrillic: the transliteration model proposes
+        the original spelling, wordfreq's English frequencies (names included) rank the proposals."""
+        if not self.use_model:
+            return []
+        cands = [w for w in words if w.start not in taken and self._unknown_name(w)
+                 and self._ROMANISED.search(w.key)]
+        if not cands:
+            return []
+        from ..translit.infer import get_transliterator
+
+        tr = get_transliterator()
+        if not tr.available:
+            return []
+        flags = []
+        for w, nbest in zip(cands, tr.candidates([w.key for w in cands], n=5), strict=True):
+            best = None
+            for rank, (cand, logp) in enumerate(nbest):
+                if normalise_latin(cand) == normalise_latin(w.key):
+                    break  # the model reads the word as already right
+                prior = max(zipf_en(cand), 3.0 if self.kb.is_correct_token(cand) else 0.0)
+                if prior < 2.0:
+                    continue
+                score = logp + 0.7 * prior - 0.3 * rank
+                if best is None or score > best[0]:
+                    best = (score, cand, logp, prior)
+            if best is None:
+                continue
+            _, cand, logp, prior = best
+            sugg = cand[:1].upper() + cand[1:]
+            conf = round(max(0.3, min(0.7, 0.3 + 0.08 * (prior - 2.0) + 0.1 * (logp > -1.0))), 3)
+            flags.append(Flag(w.start, w.end, text[w.start:w.end], "name/corrupted", "major", conf, [sugg],
+                              f"« {w.text} » ressemble à un nom re-romanisé depuis le cyrillique ; le modèle de "
+                              f"translittération propose « {sugg} » (nom connu en anglais).", self.name,
+                              {"entity": sugg, "type": "unknown",
+                               "mechanism": f"translit model: log p {logp:.2f}, zipf_en {prior:.1f}",
+                               "in_document": 0}))
+        return flags
 
     # ------------------------------------------------------------------ person slots
     def _person_slot(self, tok: Any) -> list[str]:

@@ -137,6 +137,8 @@ _CACHE: dict[int, CalqueIndex] = {}
 
 
 def get_calque_index(kb: NameKnowledgeBase) -> CalqueIndex:
+    if getattr(kb, "calques", None) is not None:
+        return kb.calques
     key = id(kb)
     if key not in _CACHE:
         _CACHE[key] = build_calque_index(kb)

@@ -159,6 +159,8 @@ class NameKnowledgeBase:
         self.phrases: dict[str, set[int]] = defaultdict(set)
         #: lower-case tokens of any correct form of any entity
         self.correct_tokens: set[str] = set()
+        #: the calque index, built on demand (see :mod:`mtreview.knowledge.calques`)
+        self.calques = None
         self.add_entities(entities)
 
     # ------------------------------------------------------------------ building
@@ -180,12 +182,13 @@ class NameKnowledgeBase:
             return
         low = v.form.lower()
         lst = self.exact[low]
-        if v not in lst:
+        # one variant per (entity, token, kind) and string: the first scheme that produced it is kept
+        if not any(o.entity == v.entity and o.token == v.token and o.kind == v.kind for o in lst):
             lst.append(v)
         fold = normalise_latin(v.form)
         if fold:
             fl = self.folded[fold]
-            if v not in fl:
+            if not any(o.entity == v.entity and o.token == v.token and o.kind == v.kind for o in fl):
                 fl.append(v)
             self.keys[pivot_key(v.form)].add(fold)
 
@@ -335,6 +338,9 @@ def get_kb() -> NameKnowledgeBase:
     for p in builtin_files():
         ents.extend(read_entities(p))
     kb = NameKnowledgeBase(ents)
+    from .calques import get_calque_index
+
+    kb.calques = get_calque_index(kb)  # cached with the base
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
@@ -342,6 +348,9 @@ def get_kb() -> NameKnowledgeBase:
             with os.fdopen(fd, "wb") as f:
                 pickle.dump(kb, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
+            for old in path.parent.glob("names-kb-*.pickle"):
+                if old != path:
+                    old.unlink(missing_ok=True)  # a cache of older data or code
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)

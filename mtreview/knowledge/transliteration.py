@@ -199,3 +199,54 @@ def pivot_key(token: str) -> str:
     if not s:
         return ""
     return s[0] + re.sub(r"[aeiou]", "", s[1:])
+
+
+# ---------------------------------------------------------------------------- English romanisation back to Cyrillic
+
+_BGN_INVERSE: list[tuple[str, str]] = [
+    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("yu", "ю"), ("ya", "я"),
+    ("yo", "ё"), ("iy", "ий"), ("yy", "ый"), ("ye", "е"), ("a", "а"), ("b", "б"), ("v", "в"), ("g", "г"),
+    ("d", "д"), ("e", "е"), ("z", "з"), ("i", "и"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"),
+    ("o", "о"), ("p", "п"), ("r", "р"), ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"), ("x", "кс"),
+    ("w", "в"), ("h", "х"), ("c", "к"), ("j", "дж"), ("q", "к"),
+]
+
+
+def bgn_to_cyrillic(token: str) -> str:
+    """Undo an English (BGN-like) romanisation of a Russian name: «Prigozhin» → «Пригожин».
+
+    Approximate (romanisation loses ь, ъ and some vowels), good enough to re-romanise the name in the
+    French convention with :func:`french_transcription`.
+    """
+    s = token.lower()
+    if s.endswith(("sky", "tsky")):
+        s = s[:-1] + "iy"  # -sky is the English spelling of -ский
+    out: list[str] = []
+    i = 0
+    vowels = "aeiouy"
+    while i < len(s):
+        if s[i] == "y":
+            nxt = s[i + 1] if i + 1 < len(s) else ""
+            prev = s[i - 1] if i > 0 else ""
+            if nxt not in "aeiuo" or not nxt:
+                out.append("й" if prev and prev in vowels else "ы")
+                i += 1
+                continue
+        for a, b in _BGN_INVERSE:
+            if s.startswith(a, i):
+                out.append(b)
+                i += len(a)
+                break
+        else:
+            out.append(s[i])
+            i += 1
+    res = "".join(out)
+    return res[:1].upper() + res[1:] if token[:1].isupper() else res
+
+
+def french_form_of_english_russian(token: str) -> str:
+    """The French press form of a Russian name written in the English convention («Prigozhin» → «Prigojine»)."""
+    fr = french_transcription(bgn_to_cyrillic(token))
+    if fr.endswith("in") and not fr.endswith(("ain", "ein", "oin")):
+        fr += "e"  # Poutine, Prigojine: French writes the final -ин as -ine
+    return fr

@@ -1,0 +1,38 @@
+"""Russian, Ukrainian and Belarusian given names: English romanisations and the French press form.
+
+From ``data/given_names_ru.tsv`` (columns ru, en, fr, en_variants, source). ``given_name_fr("Yevgeny")``
+→ ``"Evgueni"``; ``None`` for a word that is not such a given name in an English or ISO romanisation.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+TABLE = Path(__file__).parent / "data" / "given_names_ru.tsv"
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    out: dict[str, str] = {}
+    if not TABLE.exists():
+        return out
+    for line in TABLE.read_text(encoding="utf-8").splitlines()[1:]:
+        cols = line.split("\t")
+        if len(cols) < 3:
+            continue
+        ru, en, fr = cols[0], cols[1], cols[2]
+        variants = cols[3].split("|") if len(cols) > 3 else []
+        for form in [en, *variants]:
+            form = form.strip()
+            if form and form.lower() not in out:
+                out[form.lower()] = fr.strip()
+    return out
+
+
+def given_name_fr(word: str) -> str | None:
+    """The French form of a Russian given name written in an English/ISO romanisation, or None."""
+    fr = _table().get(word.lower())
+    if fr is None:
+        return None
+    return fr

@@ -26,6 +26,14 @@ class Detector(Protocol):
 #: name -> "module:Class" (imported only when used, so start-up stays fast)
 REGISTRY: dict[str, str] = {
     "names": "mtreview.detectors.names:NamesDetector",
+    "spelling": "mtreview.detectors.spelling:SpellingDetector",
+    "grammar": "mtreview.detectors.grammar:GrammarDetector",
+    "typography": "mtreview.detectors.typography:TypographyDetector",
+    "repetition": "mtreview.detectors.repetition:RepetitionDetector",
+    "untranslated": "mtreview.detectors.untranslated:UntranslatedDetector",
+    "omission": "mtreview.detectors.omission:OmissionDetector",
+    "mistranslation": "mtreview.detectors.mistranslation:MistranslationDetector",
+    "bilingual": "mtreview.detectors.bilingual:BilingualDetector",
 }
 
 #: detectors a plain review runs, in order

@@ -20,7 +20,9 @@ did not receive). Set ``MTREVIEW_GRAMMAR_WORKER=0`` to keep everything in one pr
 from __future__ import annotations
 
 import atexit
+import json
 import os
+import sys
 import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
@@ -47,7 +49,6 @@ OPTION_MAP: dict[str, tuple[str, str, float]] = {
     "minis": ("fluency/spelling", "minor", 0.5),
     "date": ("fluency/grammar", "major", 0.8),
     "tu": ("fluency/spelling", "minor", 0.6),
-    "notype": ("fluency/grammar", "minor", 0.5),
     "misc": ("fluency/grammar", "minor", 0.5),
 }
 #: rules that fire mostly on the proper names and quotations of translated news (measured on WMT22)
@@ -76,25 +77,75 @@ def check_paragraphs(paragraphs: list[str]) -> list[list[dict[str, Any]]]:
 
 
 # --------------------------------------------------------------------------- worker process
-_POOL: Any = None
-_POOL_LOCK = threading.Lock()
+class GrammalecteWorker:
+    """Grammalecte in a child process (``python3 -m mtreview.detectors.grammar --serve``).
+
+    One JSON line per request (a list of paragraphs) and per answer (their errors). A background thread
+    writes the request and reads the answer, so the caller keeps working (parsing) meanwhile. A plain
+    subprocess, not ``multiprocessing``: the caller's main module is never re-imported.
+    """
+
+    def __init__(self) -> None:
+        import subprocess
+
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "mtreview.detectors.grammar", "--serve"], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8", bufsize=1)
+        self.lock = threading.Lock()
+        atexit.register(self.close)
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def _roundtrip(self, paragraphs: list[str], fut: Future) -> None:
+        try:
+            with self.lock:
+                assert self.proc.stdin is not None and self.proc.stdout is not None
+                self.proc.stdin.write(json.dumps(paragraphs, ensure_ascii=False) + "\n")
+                self.proc.stdin.flush()
+                line = self.proc.stdout.readline()
+            if not line:
+                raise RuntimeError("grammalecte worker stopped")
+            fut.set_result(json.loads(line))
+        except BaseException as e:  # noqa: BLE001 - reported through the future
+            fut.set_exception(e)
+
+    def submit(self, paragraphs: list[str]) -> Future:
+        fut: Future = Future()
+        threading.Thread(target=self._roundtrip, args=(paragraphs, fut), daemon=True).start()
+        return fut
+
+    def close(self) -> None:
+        if self.alive():
+            try:
+                if self.proc.stdin:
+                    self.proc.stdin.close()
+                self.proc.wait(timeout=2)
+            except Exception:  # noqa: BLE001
+                self.proc.kill()
 
 
-def _worker_init() -> None:
+_WORKER: GrammalecteWorker | None = None
+_WORKER_LOCK = threading.Lock()
+
+
+def get_worker() -> GrammalecteWorker:
+    """The process-wide Grammalecte worker, started on first use (restarted if it died)."""
+    global _WORKER
+    with _WORKER_LOCK:
+        if _WORKER is None or not _WORKER.alive():
+            _WORKER = GrammalecteWorker()
+        return _WORKER
+
+
+def serve() -> None:
+    """Worker loop: read a JSON list of paragraphs per line, answer with their errors."""
     grammar_checker()
-
-
-def _pool() -> Any:
-    global _POOL
-    with _POOL_LOCK:
-        if _POOL is None:
-            import multiprocessing as mp
-            from concurrent.futures import ProcessPoolExecutor
-
-            _POOL = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("spawn"),
-                                        initializer=_worker_init)
-            atexit.register(_POOL.shutdown, wait=False, cancel_futures=True)
-        return _POOL
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        sys.stdout.write(json.dumps(check_paragraphs(json.loads(line)), ensure_ascii=False) + "\n")
+        sys.stdout.flush()
 
 
 def worker_enabled() -> bool:
@@ -123,7 +174,7 @@ class GrammarDetector:
         if not paras:
             return
         try:
-            self._batch = (paras, _pool().submit(check_paragraphs, paras))
+            self._batch = (paras, get_worker().submit(paras))
         except Exception:  # noqa: BLE001 - no worker: check in-process
             self.use_worker = False
             self._batch = None
@@ -208,9 +259,10 @@ class GrammarDetector:
                                      f"«\u00a0{gov.lemma_} à quelqu'un de faire\u00a0»\u00a0: «\u00a0de\u00a0» devant "
                                      "l'infinitif.", "demander_a_inf")
             if t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm") == ["Fin"]:
-                f = self._agreement(text, offset, doc, t)
-                if f is not None:
-                    yield f
+                for f in (self._agreement(text, offset, doc, t), self._second_person(text, offset, t),
+                          self._sequence_of_tenses(text, offset, t)):
+                    if f is not None:
+                        yield f
 
     _DE_INF_VERBS = {"demander", "conseiller", "ordonner", "interdire", "permettre", "proposer", "dire",
                      "suggérer", "recommander", "promettre", "reprocher", "défendre"}
@@ -269,6 +321,58 @@ class GrammarDetector:
                           f"Accord du verbe avec un sujet pluriel («\u00a0{subj.text}\u00a0…»).",
                           f"accord_sujet_{via}")
 
+    def _second_person(self, text: str, offset: int, t: Any) -> Flag | None:
+        """«Cela tient … et mettez fin»: a second-person verb coordinated with a third-person one."""
+        from .french import conjugate_like
+
+        if t.pos_ != "VERB" or t.morph.get("Person") != ["2"] or t.dep_ != "conj":
+            return None
+        if any(c.dep_.startswith("nsubj") for c in t.children):
+            return None
+        head = t.head
+        if head.morph.get("Person") != ["3"] or head.morph.get("VerbForm") != ["Fin"]:
+            return None
+        if any(c.lower_ in {"vous", "tu"} for c in head.children):
+            return None
+        form = conjugate_like(t.lemma_, head)
+        return self._flag(text, offset, t, [form] if form else [], "major", 0.65,
+                          f"«\u00a0{t.text}\u00a0» (2ᵉ personne) est coordonné à «\u00a0{head.text}\u00a0» "
+                          "(3ᵉ personne) sans sujet propre.", "personne_coordination")
+
+    _REPORT_VERBS = {"dire", "déclarer", "penser", "croire", "estimer", "affirmer", "expliquer", "annoncer",
+                     "assurer", "indiquer", "écrire", "craindre", "juger", "prévenir", "avertir", "promettre",
+                     "espérer", "supposer", "imaginer", "prévoir", "souligner", "ajouter", "répondre"}
+    _MODAL_CONDITIONAL = {"pouvoir": "pourrait", "devoir": "devrait", "vouloir": "voudrait"}
+
+    def _sequence_of_tenses(self, text: str, offset: int, t: Any) -> Flag | None:
+        """«il pensait que … peut provoquer»: a present modal or a future after a past reporting verb."""
+        from .french import conjugate_like
+
+        if t.dep_ not in {"ccomp"} or t.head.lemma_ not in self._REPORT_VERBS:
+            return None
+        if not any(c.lower_ in {"que", "qu'", "qu’"} for c in t.children) and \
+                t.left_edge.lower_ not in {"que", "qu'", "qu’"}:
+            return None
+        head = t.head
+        lo, hi = sorted((head.i, t.i))
+        if any(x.text in {"\"", "«", "»", "“", "”", ":"} for x in t.doc[lo:hi]):
+            return None  # direct speech keeps its own tenses
+        past = "Imp" in head.morph.get("Tense") and head.morph.get("VerbForm") == ["Fin"] or \
+            any(c.dep_ == "aux:tense" and c.lemma_ in {"avoir", "être"} for c in head.children) and \
+            "Part" in head.morph.get("VerbForm")
+        if not past or t.morph.get("Mood") != ["Ind"]:
+            return None
+        tense = t.morph.get("Tense")
+        if "Fut" in tense:
+            form = conjugate_like(t.lemma_, _Conditional(t))
+        elif "Pres" in tense and t.lemma_ in self._MODAL_CONDITIONAL and t.pos_ == "VERB":
+            form = conjugate_like(t.lemma_, _Conditional(t))
+        else:
+            return None
+        return self._flag(text, offset, t, [form] if form else [], "minor", 0.6,
+                          f"Concordance des temps\u00a0: après «\u00a0{head.text}\u00a0» au passé, "
+                          "le conditionnel («\u00a0futur du passé\u00a0»).", "concordance_temps")
+
     def _flag(self, text: str, offset: int, tok: Any, sugg: list[str], severity: str, conf: float,
               expl: str, rule: str) -> Flag:
         s = offset + tok.idx
@@ -285,6 +389,13 @@ class _Plural:
         self.morph = _Morph(tok.morph, {"Number": ["Plur"]})
 
 
+class _Conditional:
+    """A token's morphology in the conditional mood (for :func:`conjugate_like`)."""
+
+    def __init__(self, tok: Any) -> None:
+        self.morph = _Morph(tok.morph, {"Mood": ["Cnd"], "Tense": ["Pres"]})
+
+
 class _Morph:
     def __init__(self, base: Any, override: dict[str, list[str]]) -> None:
         self.base = base
@@ -292,3 +403,8 @@ class _Morph:
 
     def get(self, key: str) -> list[str]:
         return self.override.get(key, self.base.get(key))
+
+
+if __name__ == "__main__":  # pragma: no cover - the worker process
+    if "--serve" in sys.argv:
+        serve()

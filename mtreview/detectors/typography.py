@@ -124,9 +124,6 @@ class TypographyDetector:
                 w = m.group(1)
                 if w not in FUNCTION_WORDS_CAP:
                     continue
-                before = seg[:m.start()]
-                if re.search(r"[«\"“]\s*[^»\"”]*$", before):
-                    continue  # inside a quotation that may start a sentence
                 a = s0 + m.start(1)
                 yield self._flag(text, a, a + len(w), [w.lower()], "capital_after_comma", 0.7,
                                  "Pas de majuscule après une virgule.")
@@ -153,10 +150,11 @@ class TypographyDetector:
         opening = True
         for p in positions:
             before = seg[p - 1] if p > 0 else " "
-            after = seg[p + 1] if p + 1 < len(seg) else " "
-            if before.isspace() or before in "([—–-:" or p == 0:
-                is_open = not after.isspace() or opening
-            elif after.isspace() or after in ".,;:!?)" or p + 1 == len(seg):
+            prev_space = p == 0 or before.isspace() or before in "([—–-:/"
+            next_space = p + 1 == len(seg) or seg[p + 1].isspace() or seg[p + 1] in ".,;:!?)…"
+            if prev_space and not next_space:
+                is_open = True
+            elif next_space and not prev_space:
                 is_open = False
             else:
                 is_open = opening

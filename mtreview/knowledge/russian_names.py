@@ -21,7 +21,7 @@ def _table() -> dict[str, str]:
         cols = line.split("\t")
         if len(cols) < 3:
             continue
-        ru, en, fr = cols[0], cols[1], cols[2]
+        en, fr = cols[1], cols[2]
         variants = cols[3].split("|") if len(cols) > 3 else []
         for form in [en, *variants]:
             form = form.strip()

@@ -157,6 +157,8 @@ class NamesDetector:
         self.present: Counter[int] = Counter()
         #: (entity, token) → correct surface forms met, with their spans (for name/inconsistent)
         self._seen: dict[tuple[int, int], list[tuple[int, int, str]]] = defaultdict(list)
+        self._form_cache: dict[int, tuple[set[str], set[str], set[str], list[str]]] = {}
+        self._segment_entities: set[int] = set()
         self.ctx = person_context()
 
     # ------------------------------------------------------------------ document evidence
@@ -193,6 +195,8 @@ class NamesDetector:
         for si, seg in enumerate(document.segments):
             seg_text = document.text[seg.start:seg.end]
             words = merge_spaced_hyphens(list(iter_words(seg_text, seg.start, self._is_name)), document.text)
+            self._segment_entities = {v.entity for w in words if w.capitalised
+                                      for v in self.kb.lookup(w.key) if v.kind in ("fr", "alias", "en")}
             taken: set[int] = set()
             tok_at = _LazyTokens(document, si)
             for mention in self._mentions(words):
@@ -217,9 +221,11 @@ class NamesDetector:
         return flags + self._inconsistent(text, flags)
 
     # ------------------------------------------------------------------ mentions
-    def _candidates(self, w: Word) -> list[tuple[Variant, float]]:
+    def _candidates(self, w: Word, strict: bool = True) -> list[tuple[Variant, float]]:
         kb = self.kb
         text = w.key
+        if strict and zipf_fr(text) >= 4.5 and text.lower() not in kb.correct_tokens:
+            return []  # a very common French word («Il», «Pour») is not a broken name on its own
         if not w.capitalised and zipf_fr(text) >= 1.0:
             # a lower-case French word is not a name (homographs and calques are checked apart),
             # unless it is a rare word that a brand writes with capitals («starlink»)
@@ -235,16 +241,19 @@ class NamesDetector:
         if len(text) >= 4 and zipf_fr(text) < 2.5 and (w.capitalised or zipf_en(text) < 1.0):
             out = kb.fuzzy(text, 0.75)
         if not out and len(text) >= 4 and zipf_fr(text) == 0.0 and zipf_en(text) < 2.0:
-            out = self._fuzzy_present(text)
+            out = self._fuzzy_present(text, self._segment_entities)
         return out
 
-    def _fuzzy_present(self, text: str) -> list[tuple[Variant, float]]:
-        """An unknown word close to a token of an entity the document names: a garbled mention."""
+    def _fuzzy_present(self, text: str, nearby: set[int]) -> list[tuple[Variant, float]]:
+        """An unknown word close to the surname of a person named in the same segment: a garbled mention."""
         fold = normalise_latin(text)
         out = []
-        for ei in self.present:
+        for ei in nearby:
             e = self.kb.entities[ei]
-            for ti, t in enumerate(e.fr_tokens):
+            if e.type != "person":
+                continue
+            ti = len(e.fr_tokens) - 1
+            for t in e.fr_tokens[-1:]:
                 ft = normalise_latin(t)
                 if len(ft) < 4 or ft[:1] != fold[:1]:
                     continue
@@ -254,27 +263,39 @@ class NamesDetector:
         out.sort(key=lambda p: -p[1])
         return out[:3]
 
+    def _forms(self, ei: int) -> tuple[set[str], set[str], set[str], list[str]]:
+        """Cached per entity: correct forms and tokens, their lower-case forms, English-only tokens."""
+        got = self._form_cache.get(ei)
+        if got is None:
+            e = self.kb.entities[ei]
+            correct = set(e.correct_forms()) | set(e.fr_tokens)
+            for a in e.correct_aliases:
+                correct.update(a.split())
+            correct.update({c.rstrip(".") for c in correct})  # «Inc.»: the word pattern stops before the dot
+            got = (correct, {c.lower() for c in correct}, e.english_only_tokens | {e.en}, e.fr_tokens)
+            self._form_cache[ei] = got
+        return got
+
     def _status(self, w: Word, v: Variant) -> int:
-        e = self.kb.entities[v.entity]
         text = w.text if w.key == w.text else w.key + " "  # a repaired word is never right as written
-        fr_t = e.fr_tokens
-        correct = set(e.correct_forms())
-        if 0 <= v.token < len(fr_t):
-            correct.add(fr_t[v.token])
-        elif v.token == -1:
-            correct.update(fr_t)
-        for a in e.correct_aliases:
-            correct.update(a.split())
+        correct, lower, en_only, _ = self._forms(v.entity)
         if text in correct:
             return OK
-        if text.lower() in {c.lower() for c in correct}:
+        if text.lower() in lower:
             return CASE
-        if text in e.english_only_tokens or text == e.en:
+        if text in en_only:
             return LOCALE
         return CORRUPT
 
     def _mentions(self, words: list[Word]) -> list[Mention]:
         cands = [self._candidates(w) for w in words]
+        # a common word («Si») may still open a multi-word name («Si Jinping»)
+        weak = set()
+        for i, w in enumerate(words[:-1]):
+            nxt = words[i + 1]
+            if not cands[i] and w.capitalised and nxt.capitalised and nxt.start - w.end == 1 and cands[i + 1]:
+                cands[i] = self._candidates(w, strict=False)
+                weak.add(i)
         mentions: list[Mention] = []
         i = 0
         n = len(words)
@@ -300,6 +321,8 @@ class NamesDetector:
                     j += 1
                 if best is None or self._mention_rank(m) > self._mention_rank(best):
                     best = m
+            if best is not None and i in weak and len(best.matches) == 1:
+                best = None
             if best is not None:
                 mentions.append(best)
                 i += len(best.matches)
@@ -339,7 +362,7 @@ class NamesDetector:
         n = len(m.matches)
         anchored = any(x.status in (OK, CASE, LOCALE) for x in m.matches) and n > 1
         in_doc = self.present[m.entity] > 0
-        _fr_t, en_t = e.fr_tokens, e.en_tokens
+        fr_t, en_t = e.fr_tokens, e.en_tokens
         tok_idx = [x.variant.token for x in m.matches]
         first_name_only = n == 1 and e.type == "person" and len(en_t) > 1 and tok_idx[0] == 0
         conf = 0.0
@@ -375,7 +398,14 @@ class NamesDetector:
                     return None
                 if x.word.sent_start and zipf_fr(wtext) >= 2.0:
                     return None
+                if _same_letters(wtext, self._forms(m.entity)[3][x.variant.token]
+                                 if 0 <= x.variant.token < len(fr_t) else e.fr):
+                    status = CASE  # only diacritics differ («Tôkyô»): a spelling matter
+                elif not in_doc and e.type != "person" and (x.similarity < 1.0 or x.variant.kind == "pivot"):
+                    return None  # a near miss or declined form of a place or company, no other evidence
                 conf = {1.0: 0.8, 0.95: 0.72}.get(x.similarity, 0.35 + 0.4 * x.similarity)
+                if status == CASE:
+                    conf = 0.55
                 if zipf_en(wtext) >= 3.5 and x.variant.kind == "pivot" and not in_doc:
                     conf -= 0.2  # an English word (e.g. a common noun) written as the pivot form
                 if max(zipf_fr(wtext), zipf_en(wtext)) < 1.0:
@@ -693,7 +723,7 @@ class NamesDetector:
             if i in used or words[i].start in taken:
                 continue
             w0 = words[i]
-            if stem_fr(w0.text) in FUNCTION_WORDS or w0.text.lower() in FUNCTION_WORDS:
+            if w0.text.lower() in FUNCTION_WORDS or stem_fr(w0.text) not in cidx.stems:
                 continue
             best = None
             content: list[str] = []
@@ -799,6 +829,13 @@ def _prior_cached(name: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(name, "en")
+
+
+def _same_letters(a: str, b: str) -> bool:
+    """True when two spellings differ only by diacritics."""
+    from unidecode import unidecode
+
+    return a != b and unidecode(a).lower() == unidecode(b).lower()
 
 
 def _similar(a: str, b: str) -> float:

@@ -27,6 +27,7 @@ LEXICON = __import__("pathlib").Path(__file__).parent / "data" / "lexicon" / "na
 FUNCTION_WORDS = {"de", "d", "du", "des", "la", "le", "les", "l", "à", "au", "aux", "en", "et", "un", "une"}
 
 
+@functools.lru_cache(maxsize=100_000)
 def stem_fr(word: str) -> str:
     """A crude French stem for matching translations: lower case, plural and feminine endings off."""
     w = word.lower().replace("’", "'")
@@ -95,6 +96,8 @@ class CalqueIndex:
     phrases: set[str] = field(default_factory=set)
     #: entity index → English parts
     parts: dict[int, list[str]] = field(default_factory=dict)
+    #: every stem that occurs in a key (a window must start on one of these)
+    stems: set[str] = field(default_factory=set)
     max_parts: int = 3
 
 
@@ -128,6 +131,7 @@ def build_calque_index(kb: NameKnowledgeBase) -> CalqueIndex:
             if len(stems) != len(combo):
                 continue
             idx.keys[stems].add(i)
+            idx.stems.update(stems)
             for t in combo:
                 idx.phrases.add(t.lower())
     return idx

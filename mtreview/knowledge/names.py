@@ -308,7 +308,9 @@ def _cache_path() -> Path:
 
     h = hashlib.sha256()
     here = Path(__file__).parent
-    for p in builtin_files() + [here / "names.py", here / "transliteration.py"]:
+    sources = [here / "names.py", here / "transliteration.py", here / "calques.py",
+               DATA_DIR / "lexicon" / "name_parts_en_fr.tsv"]
+    for p in builtin_files() + sources:
         h.update(p.name.encode())
         h.update(p.read_bytes())
     root = Path(os.environ.get("MTREVIEW_CACHE") or Path.home() / ".cache" / "mtreview")

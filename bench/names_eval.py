@@ -212,6 +212,7 @@ def main() -> None:
     t = time.time()
     tot = {"gold": 0, "found": 0, "right": 0, "flags": 0, "real": 0}
     by_mech: dict[str, list[int]] = {}
+    bins: dict[str, list[int]] = {}
     examples = []
     for text, gold, _ in docs:
         res = rv.review(text)
@@ -221,6 +222,14 @@ def main() -> None:
         tot["right"] += s.right
         tot["flags"] += s.flags
         tot["real"] += s.real_flags
+        for f in res.flags:
+            if not f.category.startswith("name/"):
+                continue
+            b = "≥0.8" if f.confidence >= 0.8 else ("0.6–0.8" if f.confidence >= 0.6 else "<0.6")
+            real = any(f.start < g.end and g.start < f.end for g in gold)
+            bins.setdefault(b, [0, 0])
+            bins[b][0] += 1
+            bins[b][1] += real
         for g in gold:
             mech = g.note.split()[0] + (" given" if "given" in g.note else "")
             hit = any(f.start < g.end and g.start < f.end and f.category.startswith("name/") for f in res.flags)
@@ -236,6 +245,7 @@ def main() -> None:
         "top1": round(tot["right"] / max(1, tot["gold"]), 3),
         "precision": round(tot["real"] / max(1, tot["flags"]), 3), "flags": tot["flags"],
         "recall_by_mechanism": {k: round(v[1] / v[0], 3) for k, v in sorted(by_mech.items())},
+        "precision_by_confidence": {k: f"{v[1]}/{v[0]} = {v[1] / v[0]:.3f}" for k, v in sorted(bins.items())},
         "seconds": round(secs, 1), "examples": examples,
     }
     print(json.dumps({k: v for k, v in out.items() if k != "examples"}, ensure_ascii=False, indent=1))

@@ -38,7 +38,7 @@ from ..knowledge.calques import FUNCTION_WORDS, get_calque_index, stem_fr
 from ..knowledge.homographs import get_homograph_index
 from ..knowledge.lexicon import zipf_en, zipf_fr
 from ..knowledge.names import Entity, NameKnowledgeBase, Variant, kb_with_glossary
-from ..knowledge.transliteration import normalise_latin
+from ..knowledge.transliteration import normalise_latin, pivot_key
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ELISION = re.compile(r"^(?:[lLdDjJnNsScCmMtT]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]")
@@ -159,15 +159,26 @@ class NamesDetector:
         self._seen: dict[tuple[int, int], list[tuple[int, int, str]]] = defaultdict(list)
         self._form_cache: dict[int, tuple[set[str], set[str], set[str], list[str]]] = {}
         self._segment_entities: set[int] = set()
+        self.doc_names: Counter[str] = Counter()
+        self._doc_keys: dict[str, list[str]] = {}
         self.ctx = person_context()
 
     # ------------------------------------------------------------------ document evidence
     def prepare(self, text: str) -> None:
-        """Note the entities the whole document names correctly (or with wrong case only)."""
+        """Note the entities the whole document names correctly (or with wrong case only), and the
+        capitalised words the base does not know (names it has never seen, compared with each other)."""
         self.present = Counter()
         self._seen = defaultdict(list)
+        self.doc_names = Counter()
         kb = self.kb
         words = list(iter_words(text, 0, self._is_name))
+        for w in words:
+            if (w.capitalised and len(w.text) >= 3 and zipf_fr(w.text) < 3.0 and not kb.lookup(w.text)
+                    and not (w.sent_start and zipf_fr(w.text) >= 1.0)):
+                self.doc_names[w.text] += 1
+        self._doc_keys: dict[str, list[str]] = defaultdict(list)
+        for name in self.doc_names:
+            self._doc_keys[pivot_key(name)].append(name)
         for i, w in enumerate(words):
             if not w.capitalised:
                 continue
@@ -211,6 +222,7 @@ class NamesDetector:
                     flags.append(f)
                     taken.update(range(f.start, f.end))
             flags.extend(self._russian_locale(words, document.text, taken))
+            flags.extend(self._document_variants(words, document.text, taken))
             flags.extend(self._open_vocabulary(words, document.text, taken))
             flags.extend(self._calques(words, document.text, taken, tok_at))
             flags.extend(self._homographs(words, document.text, taken, tok_at))
@@ -338,9 +350,11 @@ class NamesDetector:
         if not w.capitalised and not w.key[:1].isupper():
             return []
         nxt = last_tok + 1
+        if w.key == w.text and self.kb.is_correct_token(w.text):
+            return []  # a real name of someone else («Pham Binh» is not «Pham Minh»)
         forms = {e.fr_tokens[nxt], e.en_tokens[nxt]}
         best = max(_similar(w.key, f) for f in forms)
-        if best < 0.6:
+        if best < 0.7:
             return []
         return [(Variant(ei, nxt, "fr", e.fr_tokens[nxt], "anchored"), best)]
 
@@ -403,6 +417,10 @@ class NamesDetector:
                     status = CASE  # only diacritics differ («Tôkyô»): a spelling matter
                 elif not in_doc and e.type != "person" and (x.similarity < 1.0 or x.variant.kind == "pivot"):
                     return None  # a near miss or declined form of a place or company, no other evidence
+                elif not in_doc and not self._pivot_fingerprint(x, wtext):
+                    return None  # alone, with no other evidence, it may be a correct name the base lacks
+                if status == CASE and not in_doc:
+                    return None
                 conf = {1.0: 0.8, 0.95: 0.72}.get(x.similarity, 0.35 + 0.4 * x.similarity)
                 if status == CASE:
                     conf = 0.55
@@ -530,6 +548,20 @@ class NamesDetector:
             msg += " Indice : " + "; ".join(dict.fromkeys(reasons)) + "."
         return msg
 
+    _MARKERS = re.compile(r"zh|kh|shch|sch|iy$|yy|ya|yu|ye|yo|ii|iu|ia$|ej$|ij$|ts", re.IGNORECASE)
+
+    def _pivot_fingerprint(self, x: Match, word: str) -> bool:
+        """A lone word is taken for a re-romanised name only with a Russian fingerprint: an exact
+        romanisation of a declined form, or of the nominative with digraphs no Latin-script
+        spelling of the name has (zh, kh, ya …), and the word unknown to French and English."""
+        v = x.variant
+        if v.kind != "pivot" or x.similarity < 1.0 or v.detail.endswith("/french"):
+            return False
+        if max(zipf_en(word), zipf_fr(word)) >= 2.0:
+            return False
+        case = v.detail.split("/")[0]
+        return case not in ("nom", "") or bool(self._MARKERS.search(word))
+
     def _inside_longer_name(self, w: Word, words: list[Word]) -> bool:
         """True when ``w`` touches another capitalised word: part of a longer name («Eurasia Group»)."""
         k = next((i for i, x in enumerate(words) if x.start == w.start), None)
@@ -575,17 +607,65 @@ class NamesDetector:
             if zipf_fr(sname.key) >= 2.0:
                 continue
             fr_sur = french_form_of_english_russian(sname.text)
-            if fr_given == g.text and fr_sur == sname.text:
-                continue
+            if fr_given == g.text:
+                continue  # the given name is already French (or the same in both): no evidence
             sugg = f"{fr_given} {fr_sur}"
             span = text[g.start:sname.end]
-            conf = 0.62 if fr_given != g.text else 0.45
+            conf = 0.62
             flags.append(Flag(g.start, sname.end, span, "name/locale", "minor", conf, [sugg],
                               f"« {span} » suit la transcription anglaise d'un nom russe ; la presse française "
                               f"écrit « {sugg} » (transcription française du russe).", self.name,
                               {"entity": sugg, "type": "person", "mechanism": "English romanisation of a Russian name",
                                "in_document": 0}))
             taken.update(range(g.start, sname.end))
+        return flags
+
+    @staticmethod
+    def _spelling_score(name: str, count: int) -> float:
+        """How likely a spelling is the right one: known to wordfreq as a word or name, free of
+        romanisation digraphs, frequent in the document."""
+        import math
+
+        markers = len(NamesDetector._MARKERS.findall(name))
+        return 1.5 * zipf_en(name) + zipf_fr(name) - 1.5 * markers + 0.5 * math.log(count)
+
+    def _document_variants(self, words: list[Word], text: str, taken: set[int]) -> list[Flag]:
+        """A name the base lacks, spelled two ways in one document: the less likely spelling
+        («Sholts») is flagged with the more likely one («Scholz») as the suggestion."""
+        flags = []
+        if len(self.doc_names) < 2:
+            return flags
+        for w in words:
+            if w.start in taken or w.text not in self.doc_names:
+                continue
+            fold = normalise_latin(w.text)
+            best = None
+            for other in self._doc_keys.get(pivot_key(w.text), ()):
+                if other == w.text:
+                    continue
+                of = normalise_latin(other)
+                sim = _similar(w.text, other)
+                declined = fold.startswith(of) and len(fold) - len(of) <= 2 and len(of) >= 4
+                if sim < 0.75 and not declined:
+                    continue
+                gain = self._spelling_score(other, self.doc_names[other]) - \
+                    self._spelling_score(w.text, self.doc_names[w.text])
+                if best is None or gain > best[0]:
+                    best = (gain, other, sim, declined)
+            if best is None or best[0] <= 0.5:
+                continue
+            gain, other, sim, declined = best
+            corrupted = gain >= 2.0 or declined
+            conf = round(min(0.8, 0.45 + 0.08 * gain + (0.1 if declined else 0.0)), 3)
+            cat = "name/corrupted" if corrupted else "name/inconsistent"
+            expl = (f"« {w.text} » et « {other} » semblent désigner le même nom dans ce document ; "
+                    f"« {other} » est la graphie la plus vraisemblable"
+                    + (" (« " + w.text + " » porte une terminaison de déclinaison russe)." if declined else "."))
+            flags.append(Flag(w.start, w.end, w.text, cat, "major" if corrupted else "minor", conf, [other],
+                              expl, self.name, {"entity": other, "type": "unknown",
+                                                "mechanism": f"spellings in document: {w.text} / {other}",
+                                                "in_document": self.doc_names[other]}))
+            taken.update(range(w.start, w.end))
         return flags
 
     _ROMANISED = re.compile(r"zh|kh|shch|iy$|yy|ya|yu|ye|yo|ii|ia$|iu|ej$|ij$|ts$|aa", re.IGNORECASE)

@@ -236,6 +236,8 @@ class NamesDetector:
     def _candidates(self, w: Word, strict: bool = True) -> list[tuple[Variant, float]]:
         kb = self.kb
         text = w.key
+        if text.endswith(("'s", "’s")):
+            return []  # an English possessive left in the text is not a name form
         if strict and zipf_fr(text) >= 4.5 and text.lower() not in kb.correct_tokens:
             return []  # a very common French word («Il», «Pour») is not a broken name on its own
         if not w.capitalised and zipf_fr(text) >= 1.0:
@@ -397,8 +399,10 @@ class NamesDetector:
                     return None  # an acronym written as a word («Un», «Otan»)
                 if wtext[1:] == wtext[1:].lower() and wtext[:1].isupper() and any(f == f.lower() for f in forms):
                     return None  # a lower-case form capitalised (sentence start, title)
-                if wtext.islower() and zipf_fr(wtext) >= 3.0:
-                    return None  # a common word that a brand also uses
+                if wtext.islower() and (zipf_fr(wtext) >= 3.0 or not in_doc):
+                    return None  # a common word that a brand also uses, or no sign the brand is meant
+                if wtext[:1].isupper() and any(f[1:] == wtext[1:] and f[:1].islower() for f in forms):
+                    return None  # only the first letter differs: sentence or title capitalisation
                 conf = 0.85 if in_doc or not wtext.islower() else 0.7
             elif status == LOCALE:
                 if first_name_only or x.variant.token == -1 and len(en_t) > 1:
@@ -410,8 +414,8 @@ class NamesDetector:
                     return None
                 if first_name_only and not in_doc:
                     return None
-                if x.word.sent_start and zipf_fr(wtext) >= 2.0:
-                    return None
+                if x.word.sent_start and zipf_fr(wtext) > 0.0:
+                    return None  # a capitalised French word at the start of a sentence
                 if _same_letters(wtext, self._forms(m.entity)[3][x.variant.token]
                                  if 0 <= x.variant.token < len(fr_t) else e.fr):
                     status = CASE  # only diacritics differ («Tôkyô»): a spelling matter
@@ -755,6 +759,9 @@ class NamesDetector:
             hs = index.get(w.text.lower())
             if not hs or self.kb.is_correct_token(w.text):
                 continue
+            hs = [h for h in hs if h.token == -1 or h.token == len(self.kb.entities[h.entity].fr_tokens) - 1]
+            if not hs:
+                continue  # given names are not taken for words: only surnames and one-word names
             best = max(hs, key=lambda h: (self.present[h.entity], _prior(self.kb.entities[h.entity])))
             e = self.kb.entities[best.entity]
             in_doc = self.present[best.entity] > 0
@@ -833,7 +840,7 @@ class NamesDetector:
             tok = tok_at.get(w0.start)
             slot = self._person_slot(tok)
             if nparts == 1:
-                if not (in_doc and (caps or slot)):
+                if not (in_doc and caps):
                     continue
                 conf = 0.55 + (0.15 if caps else 0.0) + 0.1 * len(slot)
             else:

@@ -16,7 +16,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 #: Separator put in a slot's text where an inline code element (XLIFF ``<x/>``, ``<ph>``…) stood:
 #: not a word character, so no match runs across it, and no change may cover it.
@@ -223,10 +223,12 @@ def apply_byte_edits(data: bytes, edits: Iterable[ByteEdit], encoding: str) -> b
 
 
 class SlotReader(Protocol):
-    """A format's slot finder: the slots of ``data`` (a whole file, or a chunk of whole lines)."""
+    """A format's slot finder: the slots of ``data`` (a whole file, or a chunk of whole lines).
+
+    Line formats also take ``screen`` (see :mod:`mtreview.formats.rewrite_text`)."""
 
     def __call__(self, data: bytes, *, encoding: str, byte_base: int, first_line: int,
-                 target_lang: str) -> Iterator[Slot]: ...
+                 target_lang: str, **options: Any) -> Iterator[Slot]: ...
 
 
 #: formats made of independent lines: a file may be cut into chunks of whole lines

@@ -2,6 +2,10 @@
 
 Each reader gets a run of whole lines (a chunk of a file) and yields one :class:`Slot` per line
 that has a target, with exact byte offsets, so that rewriting touches only the changed characters.
+Given a *screen* (the positions where an automaton run over the whole chunk found something), a
+reader yields only the lines that hold such a position, so that lines without a name cost a share of
+one automaton pass. A screen must never miss: JSONL lines with escapes are always read in full.
+Every line is still checked (a TSV tab, valid JSON), screened or not: a malformed file is reported.
 A line a format cannot read raises :class:`~mtreview.errors.InputError` naming the line. Readers
 never decide what to change.
 """
@@ -9,7 +13,9 @@ never decide what to change.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate
 
 from ..errors import InputError
 from .rewrite_base import JSON, PLAIN, Piece, Slot, SlotReader
@@ -26,23 +32,51 @@ _scanstring = json.decoder.scanstring  # type: ignore[attr-defined]
 _WS = " \t\n\r"
 
 
-def _lines(data: bytes, encoding: str, byte_base: int, first_line: int) -> Iterator[tuple[int, int, str]]:
-    """(line number, byte offset, text without its line end) of every line of ``data``."""
-    pos = 0
-    n = first_line
-    for raw in data.split(b"\n"):
-        if pos >= len(data):
-            break
-        size = len(raw) + 1
+#: a screen: the character offsets in a chunk's text where something worth a look may be
+Screen = Callable[[str], Iterable[int]]
+
+
+def _marked(data: bytes, raw_lines: list[bytes], encoding: str, first_line: int, screen: Screen,
+            keep_escaped: bool) -> set[int]:
+    """Indexes of the lines the screen points into (and, with ``keep_escaped``, of lines with a backslash)."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as e:
+        n = first_line + data.count(b"\n", 0, e.start)
+        raise InputError(f"line {n}: not valid {encoding}") from None
+    starts = [0]
+    starts.extend(accumulate(len(t) + 1 for t in text.split("\n")))
+    marked = {bisect_right(starts, pos) - 1 for pos in screen(text)}
+    if keep_escaped and "\\" in text:
+        marked.update(i for i, raw in enumerate(raw_lines) if b"\\" in raw)
+    return marked
+
+
+def _split(data: bytes) -> list[bytes]:
+    raw_lines = data.split(b"\n")
+    if data.endswith(b"\n"):
+        raw_lines.pop()
+    return raw_lines
+
+
+def _lines(data: bytes, encoding: str, byte_base: int, first_line: int, wanted: Iterable[int] | None = None,
+           raw_lines: list[bytes] | None = None) -> Iterator[tuple[int, int, str]]:
+    """(line number, byte offset, text without its line end) of the lines of ``data`` (or of the
+    ``wanted`` ones, by index)."""
+    raw_lines = _split(data) if raw_lines is None else raw_lines
+    if wanted is None:
+        wanted = range(len(raw_lines))
+    offsets = [0]
+    offsets.extend(accumulate(len(raw) + 1 for raw in raw_lines))
+    for i in wanted:
+        raw = raw_lines[i]
         if raw.endswith(b"\r"):
             raw = raw[:-1]
         try:
-            text = raw.decode(encoding)
+            line = raw.decode(encoding)
         except UnicodeDecodeError as e:
-            raise InputError(f"line {n}: not valid {encoding} (byte {e.start} of the line)") from None
-        yield n, byte_base + pos, text
-        pos += size
-        n += 1
+            raise InputError(f"line {first_line + i}: not valid {encoding} (byte {e.start} of the line)") from None
+        yield first_line + i, byte_base + offsets[i], line
 
 
 def _byte_len(text: str, encoding: str) -> int:
@@ -50,15 +84,24 @@ def _byte_len(text: str, encoding: str) -> int:
 
 
 def read_txt(data: bytes, *, encoding: str, byte_base: int, first_line: int,
-             target_lang: str = "fr") -> Iterator[Slot]:
-    for n, off, text in _lines(data, encoding, byte_base, first_line):
+             target_lang: str = "fr", screen: Screen | None = None) -> Iterator[Slot]:
+    raw_lines = _split(data)
+    wanted = None if screen is None else sorted(_marked(data, raw_lines, encoding, first_line, screen, False))
+    for n, off, text in _lines(data, encoding, byte_base, first_line, wanted, raw_lines):
         if text:
             yield Slot(str(n), n, [Piece(off, text, PLAIN, text)])
 
 
 def read_tsv(data: bytes, *, encoding: str, byte_base: int, first_line: int,
-             target_lang: str = "fr") -> Iterator[Slot]:
-    for n, off, text in _lines(data, encoding, byte_base, first_line):
+             target_lang: str = "fr", screen: Screen | None = None) -> Iterator[Slot]:
+    wanted = None
+    raw_lines = _split(data)
+    if screen is not None:
+        bad = next((i for i, raw in enumerate(raw_lines) if b"\t" not in raw and raw.strip()), None)
+        if bad is not None:
+            raise InputError(f"line {first_line + bad}: expected 'source<TAB>target', found 1 column")
+        wanted = sorted(_marked(data, raw_lines, encoding, first_line, screen, False))
+    for n, off, text in _lines(data, encoding, byte_base, first_line, wanted, raw_lines):
         if not text.strip():
             continue
         cols = text.split("\t", TSV_TARGET_COLUMN + 1)
@@ -100,8 +143,10 @@ def _string_value_span(line: str, key: str) -> tuple[int, int] | None:
 
 
 def read_jsonl(data: bytes, *, encoding: str, byte_base: int, first_line: int,
-               target_lang: str = "fr") -> Iterator[Slot]:
-    for n, off, text in _lines(data, encoding, byte_base, first_line):
+               target_lang: str = "fr", screen: Screen | None = None) -> Iterator[Slot]:
+    raw_lines = _split(data)
+    marked = None if screen is None else _marked(data, raw_lines, encoding, first_line, screen, True)
+    for n, off, text in _lines(data, encoding, byte_base, first_line, None, raw_lines):
         if not text.strip():
             continue
         try:
@@ -111,7 +156,7 @@ def read_jsonl(data: bytes, *, encoding: str, byte_base: int, first_line: int,
         if not isinstance(obj, dict):
             raise InputError(f"line {n}: expected a JSON object")
         key = next((k for k in JSONL_TARGET_KEYS if isinstance(obj.get(k), str)), None)
-        if key is None:
+        if key is None or (marked is not None and n - first_line not in marked):
             continue
         span = _string_value_span(text, key)
         if span is None:  # pragma: no cover - json.loads accepted it, so the scan finds it

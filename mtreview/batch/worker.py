@@ -1,0 +1,258 @@
+"""What one worker does with one task: read its chunks, find the changes, return them.
+
+A task is a list of :class:`WorkItem` s (byte ranges of files); the result of each item is the list
+of changes for that range, in file order, with their byte edits, or the reason it could not be read.
+It is a pure function of the chunk's bytes and the :class:`JobSpec`, whatever process or cluster
+runs it, which is what makes the local pool, a Dask cluster and a resumed run give the same output.
+Workers never write into the output folder: the driver does (:mod:`mtreview.batch.runner`).
+
+Two modes:
+
+* ``glossary``: the glossary's variants, found by one Aho-Corasick automaton, replaced by their
+  canonical form. Nothing else runs.
+* ``full``: an automaton built from the names knowledge base's surface strings (plus the glossary)
+  selects the segments that need the detectors (:class:`~mtreview.batch.matcher.Prefilter`: a name
+  written exactly right, or a very common French word, does not select a segment); the real :class:`~mtreview.review.Reviewer` (names
+  detector) reviews those, and the best suggestion of each selected flag (``--only``, at or above
+  ``--min-confidence``) is applied, with the glossary's exact rules first.
+"""
+
+from __future__ import annotations
+
+import time
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import InputError, MtreviewError
+from ..formats.rewrite_base import LINE_FORMATS, Slot, slot_edit, slot_reader
+from .rules import RuleSet
+
+GLOSSARY, FULL = "glossary", "full"
+
+#: detectors the full mode runs
+FULL_DETECTORS = ("names",)
+#: most characters reviewed in one call of the reviewer (one document: shared evidence, one spaCy batch)
+REVIEW_BATCH_CHARS = 100_000
+
+
+@dataclass(frozen=True)
+class JobSpec:
+    """Everything a worker needs besides the chunk: shipped once to each worker process."""
+
+    mode: str
+    ruleset: RuleSet = field(default_factory=RuleSet)
+    min_confidence: float = 0.8
+    only: tuple[str, ...] = ("name/",)
+    target_lang: str = "fr"
+    review_glossary: Any = None
+    throttle: float = 0.0  # seconds of sleep per task (tests of interruption)
+    fingerprint: str = ""
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """Bytes ``[start, end)`` of one input file, starting at line ``first_line``."""
+
+    file_index: int
+    chunk_index: int
+    path: str
+    rel: str
+    format: str
+    encoding: str
+    start: int
+    end: int
+    first_line: int
+
+
+class _State:
+    """Per-process cache: automata and reviewer are built once per job, not per task."""
+
+    def __init__(self, spec: JobSpec) -> None:
+        from .matcher import GlossaryMatcher, Prefilter
+
+        self.matcher = GlossaryMatcher(spec.ruleset)
+        self.prefilter: Prefilter | None = None
+        self.reviewer: Any = None
+        if spec.mode == FULL:
+            from ..review import Reviewer
+            from .matcher import without_common_words
+
+            kb = _knowledge_base()
+            strings = without_common_words(kb.prefilter_strings()) + [r.variant for r in spec.ruleset.rules]
+            correct = {f for e in kb.entities for f in e.correct_forms()} | set(spec.ruleset.protected)
+            self.prefilter = Prefilter(strings, correct)
+            self.reviewer = Reviewer(list(FULL_DETECTORS), glossary=spec.review_glossary)
+
+
+_STATES: dict[str, _State] = {}
+_SPEC: JobSpec | None = None
+
+
+def _knowledge_base() -> Any:
+    """The review engine's names knowledge base (:func:`mtreview.knowledge.names.get_kb`)."""
+    try:
+        from ..knowledge.names import get_kb
+    except ImportError as e:
+        raise MtreviewError(f"full detection needs the names knowledge base ({e}); "
+                            "use --glossary-only with a glossary") from None
+    return get_kb()
+
+
+def state_for(spec: JobSpec) -> _State:
+    st = _STATES.get(spec.fingerprint)
+    if st is None:
+        _STATES.clear()
+        st = _STATES[spec.fingerprint] = _State(spec)
+    return st
+
+
+def init_worker(spec: JobSpec) -> None:
+    """Process-pool initializer: remember the job and build its automata now."""
+    global _SPEC
+    _SPEC = spec
+    state_for(spec)
+
+
+def _change(item: WorkItem, slot: Slot, start: int, end: int, after: str, category: str,
+            confidence: float, origin: dict[str, Any]) -> dict[str, Any]:
+    text = slot.text
+    return {"file": item.rel, "unit": slot.unit, "line": slot.line, "start": start, "end": end,
+            "before": text[start:end], "after": after, "category": category,
+            "confidence": round(float(confidence), 4), **origin}
+
+
+def _rule_changes(item: WorkItem, slot: Slot, st: _State, spec: JobSpec) -> list[dict[str, Any]]:
+    rules = spec.ruleset.rules
+    out = []
+    for s, e, i in st.matcher.find(slot.text):
+        r = rules[i]
+        out.append(_change(item, slot, s, e, r.canonical, r.category, 1.0, {"rule": r.source}))
+    return out
+
+
+def _merge(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``first`` plus the changes of ``second`` that overlap none of them, by start."""
+    out = list(first)
+    for c in second:
+        if all(c["end"] <= k["start"] or k["end"] <= c["start"] for k in first):
+            out.append(c)
+    out.sort(key=lambda c: c["start"])
+    return out
+
+
+def _review_changes(item: WorkItem, slots: list[Slot], st: _State,
+                    spec: JobSpec) -> list[list[dict[str, Any]]]:
+    """Changes the detectors propose for each slot (reviewed together, one line per slot)."""
+    from ..correct import changes_from_flags
+    from ..review import select_flags
+
+    texts = [s.text.replace("\r", " ").replace("\n", " ") for s in slots]
+    starts = []
+    pos = 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    joined = "\n".join(texts) + "\n"
+    result = st.reviewer.review(joined)
+    for f in result.flags:  # decide on the confidence as logged: float noise must not flip a change
+        f.confidence = round(float(f.confidence), 4)
+    flags = select_flags(result.flags, spec.min_confidence, spec.only or None)
+    out: list[list[dict[str, Any]]] = [[] for _ in slots]
+    for c in changes_from_flags(joined, flags):
+        k = bisect_right(starts, c.start) - 1
+        base = starts[k]
+        if c.end > base + len(texts[k]):
+            continue  # runs over the end of its segment
+        flag = next((f for f in result.flags if f.id == c.flag_id), None)
+        origin: dict[str, Any] = {"detector": flag.detector if flag else "",
+                                  "evidence": flag.evidence if flag else {}}
+        out[k].append(_change(item, slots[k], c.start - base, c.end - base, c.after, c.category,
+                              c.confidence, origin))
+    return out
+
+
+def _edits(item: WorkItem, slot: Slot, changes: list[dict[str, Any]], stats: dict[str, Any]) -> list[dict]:
+    """Attach byte edits to the changes; drop (and count) those that cannot be written in place."""
+    kept = []
+    for c in changes:
+        edit, why = slot_edit(slot, c["start"], c["end"], c["after"], item.encoding)
+        if edit is None:
+            stats["not_applied"] += 1
+            if len(stats["not_applied_examples"]) < 3:
+                stats["not_applied_examples"].append(
+                    {"unit": slot.unit, "line": slot.line, "before": c["before"], "after": c["after"], "why": why})
+            continue
+        c["byte_start"], c["byte_end"], c["raw_after"] = edit.start, edit.end, edit.raw
+        kept.append(c)
+    return kept
+
+
+def process_item(item: WorkItem, spec: JobSpec) -> dict[str, Any]:
+    """The changes of one chunk, or the reason the file cannot be normalised."""
+    stats: dict[str, Any] = {"bytes": item.end - item.start, "units": 0, "checked": 0, "not_applied": 0,
+                             "not_applied_examples": []}
+    result: dict[str, Any] = {"file_index": item.file_index, "chunk_index": item.chunk_index,
+                              "changes": [], "stats": stats, "error": None}
+    try:
+        st = state_for(spec)
+        with open(item.path, "rb") as f:
+            f.seek(item.start)
+            data = f.read(item.end - item.start)
+        if len(data) != item.end - item.start:
+            raise InputError("the file is shorter than when the run was planned (changed during the run?)")
+        reader = slot_reader(item.format)
+        changes: list[dict[str, Any]] = []
+        pending: list[tuple[Slot, list[dict[str, Any]]]] = []
+        pending_chars = 0
+
+        def flush() -> None:
+            nonlocal pending_chars
+            if not pending:
+                return
+            proposed = _review_changes(item, [s for s, _ in pending], st, spec)
+            for (slot, rule_changes), found in zip(pending, proposed, strict=True):
+                changes.extend(_edits(item, slot, _merge(rule_changes, found), stats))
+            pending.clear()
+            pending_chars = 0
+
+        kwargs: dict[str, Any] = {}
+        if item.format in LINE_FORMATS:  # one automaton pass over the chunk picks the lines to read
+            kwargs["screen"] = st.prefilter.positions if st.prefilter is not None else st.matcher.positions
+        for slot in reader(data, encoding=item.encoding, byte_base=item.start, first_line=item.first_line,
+                           target_lang=spec.target_lang, **kwargs):
+            stats["units"] += 1
+            text = slot.text
+            if st.prefilter is None:
+                found = _rule_changes(item, slot, st, spec)
+                if found:
+                    stats["checked"] += 1
+                    changes.extend(_edits(item, slot, found, stats))
+                continue
+            if not st.prefilter(text):
+                continue
+            stats["checked"] += 1
+            pending.append((slot, _rule_changes(item, slot, st, spec)))
+            pending_chars += len(text) + 1
+            if pending_chars >= REVIEW_BATCH_CHARS:
+                flush()
+        flush()
+        changes.sort(key=lambda c: c["byte_start"])
+        result["changes"] = changes
+    except MtreviewError as e:
+        result["error"] = str(e)
+    except (OSError, ValueError, UnicodeError) as e:
+        result["error"] = f"{type(e).__name__}: {e}"
+    except Exception as e:  # noqa: BLE001 - a bug must not stop the other files; it is reported per file
+        result["error"] = f"internal error, please report it: {type(e).__name__}: {e}"
+    return result
+
+
+def run_task(items: tuple[WorkItem, ...], spec: JobSpec | None = None) -> list[dict[str, Any]]:
+    """Process the items of one task (in the calling process); ``spec`` defaults to the pool's."""
+    spec = spec if spec is not None else _SPEC
+    if spec is None:  # pragma: no cover - programming error
+        raise RuntimeError("run_task without a job spec")
+    if spec.throttle:
+        time.sleep(spec.throttle)
+    return [process_item(it, spec) for it in items]

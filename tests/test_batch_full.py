@@ -1,0 +1,90 @@
+"""Full detection in ``normalise``: the Aho-Corasick prefilter selects segments, the real names detector
+reviews them, confident ``name/*`` suggestions are applied in place; a second run changes nothing."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from mtreview.cli import main
+
+pytestmark = pytest.mark.skipif(importlib.util.find_spec("mtreview.detectors.names") is None,
+                                reason="the names detector is not installed")
+
+TEXT = """Le ministre Sergey Lavrov a rencontré Dmitry Medvedev à Moscou.
+Une ligne sans aucun nom propre, juste des mots ordinaires.
+Le président Alexander Lukashenko a reçu Anton Siluanov mardi.
+Il porte un masque au bal masqué.
+"""
+
+XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+ <file source-language="en" target-language="fr" datatype="plaintext" original="a.txt"><body>
+  <trans-unit id="a"><source>Lavrov spoke.</source><target>Sergey Lavrov a parlé &amp; répondu.</target></trans-unit>
+  <trans-unit id="b"><source>Nothing.</source><target>Rien de <g id="1">neuf</g>.</target></trans-unit>
+ </body></file>
+</xliff>
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("full") / "corpus"
+    root.mkdir()
+    (root / "news.txt").write_text(TEXT, "utf-8")
+    (root / "units.xlf").write_text(XLIFF, "utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def run(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict, list[dict]]:
+    out = tmp_path_factory.mktemp("out")
+    assert main(["-q", "normalise", str(corpus), "-o", str(out), "--workers", "1"]) == 0
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    changes = [json.loads(x) for x in (out / "changes.jsonl").read_text("utf-8").splitlines()]
+    return out / "corpus", summary, changes
+
+
+def test_detector_changes_applied(run: tuple[Path, dict, list[dict]]) -> None:
+    out, summary, changes = run
+    assert summary["mode"] == "full"
+    assert (out / "news.txt").read_text("utf-8").splitlines() == [
+        "Le ministre Sergueï Lavrov a rencontré Dmitri Medvedev à Moscou.",
+        "Une ligne sans aucun nom propre, juste des mots ordinaires.",
+        "Le président Alexandre Loukachenko a reçu Anton Silouanov mardi.",
+        "Il porte un masque au bal masqué.",
+    ]
+    xlf = (out / "units.xlf").read_text("utf-8")
+    assert "<target>Sergueï Lavrov a parlé &amp; répondu.</target>" in xlf
+    assert '<target>Rien de <g id="1">neuf</g>.</target>' in xlf
+    for c in changes:
+        assert c["category"].startswith("name/") and c["confidence"] >= 0.8
+        assert c["detector"] == "names" and c["evidence"]
+
+
+def test_prefilter_spares_segments_without_names(run: tuple[Path, dict, list[dict]]) -> None:
+    _, summary, _ = run
+    news = next(f for f in summary["files"] if f["output"].endswith("news.txt"))
+    assert news["units"] == 4 and news["checked"] < news["units"]
+
+
+def test_full_mode_is_idempotent(run: tuple[Path, dict, list[dict]], tmp_path: Path) -> None:
+    out, _, _ = run
+    assert main(["-q", "normalise", str(out), "-o", str(tmp_path), "--workers", "1"]) == 0
+    assert (tmp_path / "changes.jsonl").read_text("utf-8") == ""
+    for p in out.iterdir():
+        assert (tmp_path / "corpus" / p.name).read_bytes() == p.read_bytes()
+
+
+@pytest.mark.slow
+def test_full_mode_on_dask_matches_inline(corpus: Path, run: tuple[Path, dict, list[dict]], tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    out, _, _ = run
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        assert main(["-q", "normalise", str(corpus), "-o", str(tmp_path), "--scheduler",
+                     cluster.scheduler_address, "--chunk-mb", "0.0001"]) == 0
+    for p in out.iterdir():
+        assert (tmp_path / "corpus" / p.name).read_bytes() == p.read_bytes()

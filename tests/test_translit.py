@@ -1,0 +1,129 @@
+"""Tests of the transliteration model: shipped weights load and infer; a few-step training run works."""
+
+from __future__ import annotations
+
+import math
+import os
+import random
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+from mtreview.translit import DEFAULT_MODEL_DIR  # noqa: E402
+from mtreview.translit.data import adhoc_noise, eval_examples, is_plausible_pair, noisy_romanisation  # noqa: E402
+from mtreview.translit.evaluate import rule_candidates  # noqa: E402
+from mtreview.translit.infer import Transliterator, get_transliterator  # noqa: E402
+
+# pairs from the test split (wd_russian_20): latin, cyrillic
+TEST_SPLIT_NAMES = [
+    ("froese", "фрезе"),
+    ("demir", "демир"),
+    ("gadon", "гадон"),
+    ("marte", "марте"),
+    ("tachihara", "татихара"),
+    ("speransky", "сперанский"),
+    ("meinhof", "майнхоф"),
+    ("jaccard", "жаккар"),
+]
+
+TINY_PAIRS = [
+    ("ivan", "иван"), ("petrov", "петров"), ("anna", "анна"), ("maria", "мария"), ("john", "джон"),
+    ("smith", "смит"), ("jair", "жаир"), ("bolsonaro", "болсонару"), ("elon", "илон"), ("musk", "маск"),
+    ("bashar", "башар"), ("milei", "милей"), ("lukashenko", "лукашенко"), ("sergey", "сергей"),
+    ("dmitry", "дмитрий"), ("yulia", "юлия"), ("zhukov", "жуков"), ("chekhov", "чехов"),
+    ("tolstoy", "толстой"), ("kirienko", "кириенко"), ("ian", "ян"), ("xi", "си"), ("hans", "ханс"),
+    ("schmidt", "шмидт"), ("walter", "уолтер"), ("thomas", "томас"), ("alexander", "александер"),
+    ("jacques", "жак"), ("jose", "хосе"), ("garcia", "гарсия"),
+]
+
+needs_weights = pytest.mark.skipif(
+    not (DEFAULT_MODEL_DIR / "model.safetensors").is_file(), reason="shipped weights missing"
+)
+
+
+def test_shipped_weights_present_and_small() -> None:
+    weights = DEFAULT_MODEL_DIR / "model.safetensors"
+    assert weights.is_file(), "models/translit-ru-latin/model.safetensors must ship"
+    total = sum(p.stat().st_size for p in DEFAULT_MODEL_DIR.iterdir() if p.is_file())
+    assert total <= 25 * 1024 * 1024
+    for name in ("config.json", "vocab.json", "README.md"):
+        assert (DEFAULT_MODEL_DIR / name).is_file()
+
+
+@needs_weights
+def test_shipped_model_recovers_test_split_names() -> None:
+    tr = get_transliterator()
+    assert tr is get_transliterator()  # cached: loaded once
+    rng = random.Random(0)
+    inputs = [noisy_romanisation(cyr, rng, p_case=0.0, p_noise=0.0, scheme="bgn").capitalize()
+              for _, cyr in TEST_SPLIT_NAMES]
+    out = tr.candidates(inputs, n=5)
+    assert len(out) == len(inputs)
+    hits = 0
+    for (latin, _), cands in zip(TEST_SPLIT_NAMES, out, strict=True):
+        assert 1 <= len(cands) <= 5
+        scores = [s for _, s in cands]
+        assert all(s <= 1e-4 and math.isfinite(s) for s in scores)
+        assert scores == sorted(scores, reverse=True)
+        assert all(c == c.lower() for c, _ in cands)
+        hits += latin in [c for c, _ in cands]
+    assert hits >= len(TEST_SPLIT_NAMES) // 2  # shipped model: 5 of 8 (top-5 ≈ 47 % on the test split)
+
+
+@needs_weights
+def test_shipped_model_pivot_examples_and_case_insensitivity() -> None:
+    tr = get_transliterator()
+    lower, upper = tr.candidates(["zhaiir", "ZHAIIR"], n=3)
+    assert [c for c, _ in lower] == [c for c, _ in upper]
+    assert all(abs(a[1] - b[1]) < 1e-3 for a, b in zip(lower, upper, strict=True))
+    (jair,) = tr.candidates(["Zhaiir"], n=5)
+    assert "jair" in [c for c, _ in jair]
+    assert tr.candidates(["", "  "], n=5) == [[], []]
+    assert tr.candidates([], n=5) == []
+    # log-probabilities: the candidates' probabilities cannot sum above 1
+    (cands,) = tr.candidates(["Bolsonaru"], n=5)
+    assert sum(math.exp(s) for _, s in cands) <= 1.0 + 1e-3
+
+
+def test_missing_weights_degrade_gracefully(tmp_path) -> None:
+    tr = Transliterator(tmp_path / "nowhere")
+    assert not tr.available
+    assert tr.candidates(["zhaiir", "bolsonar"]) == [[], []]
+    assert tr.best("zhaiir") is None
+
+
+def test_rule_baseline_and_noise() -> None:
+    assert rule_candidates("Kharkov", n=5)[0][0] == "harkov"
+    assert rule_candidates("dzhon")[0][0] == "jon"
+    assert len(rule_candidates("kharkov", n=5)) == 5
+    assert rule_candidates("") == []
+    rng = random.Random(3)
+    assert all(adhoc_noise("zhair", rng) for _ in range(20))
+    assert is_plausible_pair("jair", "жаир")
+    assert not is_plausible_pair("yoritoshi", "мацудаира")
+    assert eval_examples([]) == []
+
+
+def _write_tiny_data(directory) -> None:
+    directory.mkdir()
+    lines = [f"{lat}\t{' '.join(cyr)}\t1\n" for lat, cyr in TINY_PAIRS]
+    (directory / "wd_russian_64.tsv").write_text("".join(lines * 3), encoding="utf-8")
+    (directory / "wd_russian_16.tsv").write_text("".join(lines[:10]), encoding="utf-8")
+
+
+def test_tiny_training_run(tmp_path, monkeypatch) -> None:
+    from mtreview.translit.train import main
+
+    data = tmp_path / "data"
+    _write_tiny_data(data)
+    monkeypatch.setenv("MTREVIEW_TRANSLIT_DATA", str(data))
+    out = tmp_path / "model"
+    assert main(["--out", str(out), "--tiny", "--max-steps", "4", "--threads", "1"]) == 0
+    for name in ("model.safetensors", "config.json", "vocab.json", "training.json"):
+        assert (out / name).is_file()
+    tr = Transliterator(out)
+    res = tr.candidates(["Ivanom", "zhukov"], n=3)
+    assert len(res) == 2
+    assert all(isinstance(c, str) and isinstance(s, float) for cands in res for c, s in cands)

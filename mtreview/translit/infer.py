@@ -52,6 +52,9 @@ class Transliterator:
                 os.environ.setdefault("HF_HUB_OFFLINE", "1")
                 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # only effective before torch is imported
                 from transformers import BartForConditionalGeneration
+                from transformers.utils import logging as hf_logging
+
+                hf_logging.disable_progress_bar()  # no progress bars in a review's output
 
                 from mtreview.translit.model import CharVocab
 

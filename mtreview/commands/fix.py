@@ -37,6 +37,13 @@ def run(args: argparse.Namespace) -> int:
     if args.output != "-" and args.input != "-" and os.path.exists(args.output) \
             and os.path.samefile(args.output, args.input):
         raise UsageError("-o names the input file; mtreview never overwrites its input")
+    from pathlib import Path
+
+    from ..inputs import BILINGUAL_EXT
+
+    if args.input != "-" and Path(args.input).suffix.lower() in BILINGUAL_EXT:
+        raise UsageError(f"{args.input}: fix writes plain text; for TSV, JSONL, XLIFF, TMX and PO files use "
+                         "`mtreview normalise`, which rewrites them in their own format")
     if args.min_confidence is None:
         args.min_confidence = DEFAULT_MIN_CONFIDENCE
     item, result = run_review(args)

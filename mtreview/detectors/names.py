@@ -155,6 +155,8 @@ class NamesDetector:
         self.kb = kb or kb_with_glossary(list(glossary) if glossary else None)
         self.use_model = use_model
         self.present: Counter[int] = Counter()
+        #: entity → offsets of its correct mentions (document evidence must come from elsewhere)
+        self._present_at: dict[int, list[int]] = defaultdict(list)
         #: (entity, token) → correct surface forms met, with their spans (for name/inconsistent)
         self._seen: dict[tuple[int, int], list[tuple[int, int, str]]] = defaultdict(list)
         self._form_cache: dict[int, tuple[set[str], set[str], set[str], list[str]]] = {}
@@ -168,6 +170,7 @@ class NamesDetector:
         """Note the entities the whole document names correctly (or with wrong case only), and the
         capitalised words the base does not know (names it has never seen, compared with each other)."""
         self.present = Counter()
+        self._present_at = defaultdict(list)
         self._seen = defaultdict(list)
         self.doc_names = Counter()
         kb = self.kb
@@ -194,6 +197,7 @@ class NamesDetector:
                 if (v.token in (-1, last) and not (w.sent_start and zipf_fr(w.text) >= 3.0)) or \
                         any(nxt.lower() == t.lower() or prv.lower() == t.lower() for t in toks if t != w.text):
                     self.present[v.entity] += 1
+                    self._present_at[v.entity].append(w.start)
 
     def _is_name(self, word: str) -> bool:
         return bool(self.kb.lookup(word)) and word[:1].isupper() and word.split("'")[-1][:1].isupper()
@@ -377,7 +381,7 @@ class NamesDetector:
         e = kb.entities[m.entity]
         n = len(m.matches)
         anchored = any(x.status in (OK, CASE, LOCALE) for x in m.matches) and n > 1
-        in_doc = self.present[m.entity] > 0
+        in_doc = self._named_elsewhere(m.entity, m.start, m.end)
         fr_t, en_t = e.fr_tokens, e.en_tokens
         tok_idx = [x.variant.token for x in m.matches]
         first_name_only = n == 1 and e.type == "person" and len(en_t) > 1 and tok_idx[0] == 0
@@ -502,6 +506,10 @@ class NamesDetector:
             for sch in SCHEMES:
                 out.append(Variant(ei, 0, "pivot", romanise(e.ru_tokens[0], sch)))
         return out
+
+    def _named_elsewhere(self, ei: int, start: int, end: int) -> bool:
+        """True when the document names the entity correctly outside ``[start, end)``."""
+        return any(p < start or p >= end for p in self._present_at.get(ei, ()))
 
     def _suggest(self, e: Entity, m: Mention) -> str:
         fr_t, en_t = e.fr_tokens, e.en_tokens

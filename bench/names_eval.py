@@ -190,6 +190,7 @@ def main() -> None:
     ap.add_argument("--holdout", action="store_true", help="remove the drawn entities from the knowledge base")
     ap.add_argument("--no-model", action="store_true", help="switch the transliteration model off")
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--dump", type=Path, help="also write the documents and their gold spans as JSONL here")
     args = ap.parse_args()
 
     ents: list[Entity] = []
@@ -199,6 +200,13 @@ def main() -> None:
     others = [e for e in ents if e.type in ("organisation", "brand")]
     docs = make_docs(ents, others, places, args.docs, args.seed)
 
+    if args.dump:
+        args.dump.parent.mkdir(parents=True, exist_ok=True)
+        with args.dump.open("w", encoding="utf-8") as f:
+            for text, gold, eid in docs:
+                f.write(json.dumps({"entity": eid, "text": text, "gold": [
+                    {"start": g.start, "end": g.end, "text": text[g.start:g.end], "expected": g.expected,
+                     "mechanism": g.note} for g in gold]}, ensure_ascii=False) + "\n")
     from mtreview.detectors.names import NamesDetector
     from mtreview.review import Reviewer
 

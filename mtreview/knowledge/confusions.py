@@ -327,14 +327,18 @@ def build_model(sources: Sequence[Path], out: Path = MODEL_FILE, min_df: int = 3
 _IPA = re.compile(r"\s*/[^/]*/\s*")
 
 
-def build_auto_sets(out: Path = AUTO_FILE, max_similarity: float = 0.25, min_zipf: float = 3.0) -> int:
+def build_auto_sets(out: Path = AUTO_FILE, max_similarity: float = 0.3, min_zipf: float = 3.0) -> int:
     """French word pairs that share a Russian translation in FreeDict fra-rus and differ in meaning.
 
     Two single-word French translations of one Russian headword form a pair when both are common French
-    words (wordfreq Zipf ≥ ``min_zipf``) and the co-occurrence model finds them dissimilar (cosine of
-    their PPMI context vectors ≤ ``max_similarity``): «мир» → monde / paix. Synonyms (société /
-    entreprise) share contexts and are left out.
+    words (wordfreq Zipf ≥ ``min_zipf``) and far apart in meaning: cosine of their static word vectors
+    (the spaCy pipeline's, trained on large French corpora) ≤ ``max_similarity``, or of their PPMI
+    context vectors in the project's co-occurrence model when a word has no vector: «мир» → monde /
+    paix (0.25). Synonyms (société / entreprise, 0.78) share contexts and are left out.
     """
+    import numpy as np
+
+    from ..nlp import get_nlp
     from .dictionaries import get_dictionary
     from .lexicon import zipf_fr
 
@@ -342,6 +346,14 @@ def build_auto_sets(out: Path = AUTO_FILE, max_similarity: float = 0.25, min_zip
     if model is None:
         raise SystemExit("build the co-occurrence model first (build-model)")
     vectors = _ppmi_vectors(model)
+    vocab = get_nlp().vocab
+
+    def similarity(a: str, b: str) -> float:
+        if vocab.has_vector(a) and vocab.has_vector(b):
+            x, y = vocab.get_vector(a), vocab.get_vector(b)
+            return float(x @ y / (np.linalg.norm(x) * np.linalg.norm(y)))
+        return _cosine(vectors.get(a, {}), vectors.get(b, {}))
+
     inv = get_dictionary("fra-rus").inverted()
     rows: list[tuple[str, str, str, float]] = []
     seen: set[tuple[str, str]] = set()
@@ -349,7 +361,8 @@ def build_auto_sets(out: Path = AUTO_FILE, max_similarity: float = 0.25, min_zip
         words = []
         for w in frs:
             w = _IPA.sub("", w).strip().lower()
-            if w and " " not in w and w.isalpha() and zipf_fr(w) >= min_zipf and w in model:
+            if w and " " not in w and w.isalpha() and zipf_fr(w) >= min_zipf and \
+                    (w in model or vocab.has_vector(w)):
                 words.append(w)
         words = list(dict.fromkeys(words))
         for i, a in enumerate(words):
@@ -357,7 +370,7 @@ def build_auto_sets(out: Path = AUTO_FILE, max_similarity: float = 0.25, min_zip
                 key = (a, b) if a < b else (b, a)
                 if key in seen:
                     continue
-                sim = _cosine(vectors.get(a, {}), vectors.get(b, {}))
+                sim = similarity(a, b)
                 if sim <= max_similarity:
                     seen.add(key)
                     rows.append((ru, key[0], key[1], sim))

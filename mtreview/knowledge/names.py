@@ -360,12 +360,94 @@ def get_kb() -> NameKnowledgeBase:
     return kb
 
 
+class _MergedIndex(dict):
+    """Read-only view of two variant indexes: user variants first, then the built-in ones."""
+
+    def __init__(self, user: dict, base: dict) -> None:
+        super().__init__()
+        self.user, self.base = user, base
+
+    def get(self, key, default=None):  # type: ignore[override]
+        u, b = self.user.get(key), self.base.get(key)
+        if u is None:
+            return b if b is not None else default
+        return list(u) + list(b or ())
+
+    def __getitem__(self, key):
+        got = self.get(key)
+        if got is None:
+            raise KeyError(key)
+        return got
+
+    def __contains__(self, key) -> bool:
+        return key in self.user or key in self.base
+
+    def __iter__(self):
+        yield from self.user
+        yield from (k for k in self.base if k not in self.user)
+
+    def __len__(self) -> int:
+        return len(set(self.user) | set(self.base))
+
+
+class OverlayKnowledgeBase(NameKnowledgeBase):
+    """The built-in base with user entities on top, without copying or re-indexing the base.
+
+    User entities take the indexes after the built-in ones; their variants are looked up first and
+    their ids hide built-in entities with the same id.
+    """
+
+    def __init__(self, base: NameKnowledgeBase, user: list[Entity]) -> None:
+        self.base = base
+        self.entities = list(base.entities)
+        self.by_id = dict(base.by_id)
+        local = NameKnowledgeBase()
+        offset = len(base.entities)
+        for e in user:
+            e.user = True
+        local.add_entities(user)
+        self.entities.extend(local.entities)
+        for i, e in enumerate(local.entities):
+            self.by_id[e.id] = offset + i
+
+        def shift(index: dict) -> dict:
+            return {k: [Variant(v.entity + offset, v.token, v.kind, v.form, v.detail) for v in vs]
+                    for k, vs in index.items()}
+
+        self.exact = _MergedIndex(shift(local.exact), base.exact)
+        self.folded = _MergedIndex(shift(local.folded), base.folded)
+        keys: dict[str, set[str]] = {k: set(v) for k, v in local.keys.items()}
+        self.keys = _MergedIndex(keys, base.keys)
+        self.phrases = _MergedIndex({k: {i + offset for i in v} for k, v in local.phrases.items()}, base.phrases)
+        self.correct_tokens = base.correct_tokens | local.correct_tokens
+        self.calques = None
+        self.user_offset = offset
+
+    def fuzzy(self, word: str, min_similarity: float = 0.75, limit: int = 20) -> list[tuple[Variant, float]]:
+        from rapidfuzz.distance import Levenshtein
+
+        fold = normalise_latin(word)
+        if len(fold) < 4:
+            return []
+        need = min_similarity if len(fold) > 5 else max(min_similarity, 0.8)
+        key = pivot_key(word)
+        cands = set(self.keys.user.get(key, ())) | set(self.keys.base.get(key, ()))
+        out: list[tuple[Variant, float]] = []
+        for cand in cands:
+            if cand[:1] != fold[:1]:
+                continue
+            sim = Levenshtein.normalized_similarity(fold, cand)
+            if sim >= need:
+                for v in self.folded.get(cand, ()):
+                    out.append((v, sim))
+        out.sort(key=lambda p: -p[1])
+        return out[:limit]
+
+
 def kb_with_glossary(glossary: Iterable[Entity] | None) -> NameKnowledgeBase:
-    """The built-in base plus user glossary entities (a new object; the cached one is not touched)."""
+    """The built-in base plus user glossary entities (an overlay; the cached base is not touched)."""
     if not glossary:
         return get_kb()
-    base = get_kb()
-    kb = NameKnowledgeBase()
-    kb.add_entities([e for e in glossary])
-    kb.add_entities(base.entities)
-    return kb
+    import copy
+
+    return OverlayKnowledgeBase(get_kb(), [copy.copy(e) for e in glossary])

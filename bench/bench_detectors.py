@@ -272,24 +272,25 @@ def cmd_context(args: argparse.Namespace) -> dict[str, Any]:
     cand = [s for s in sents if any(w in s.lower() for w in words)]
     nlp = get_nlp()
     det = MistranslationDetector()
-    res: dict[str, list[int]] = {"cooc": [0, 0], "vec": [0, 0], "both": [0, 0]}
+    rows: list[dict[str, float]] = []
     for doc in nlp.pipe(cand, batch_size=64):
         for tok in doc:
             lem = tok.lemma_.lower()
             if lem not in pairs or tok.pos_ not in {"NOUN", "VERB", "ADJ"}:
                 continue
             for other in pairs[lem]:
-                sc = det.context_score(tok, lem, other)  # > 0: the other word fits better
-                for k in ("cooc", "vec"):
-                    if k in sc and sc[k] != 0:
-                        res[k][1] += 1
-                        res[k][0] += sc[k] < 0
-                if "cooc" in sc and "vec" in sc:
-                    comb = sc["vec"] + 0.1 * sc["cooc"]
-                    res["both"][1] += 1
-                    res["both"][0] += comb < 0
-    out = {k: {"correct": v[0], "decided": v[1], "accuracy": round(v[0] / v[1], 3) if v[1] else None}
-           for k, v in res.items()}
+                rows.append(det.context_score(tok, lem, other))  # > 0: the other word fits better
+    n = len(rows)
+
+    def acc(key: str, subset: list[dict[str, float]]) -> dict[str, Any]:
+        decided = [r[key] for r in subset if r.get(key)]
+        ok = sum(1 for v in decided if v < 0)
+        return {"accuracy": round(ok / len(decided), 3) if decided else None, "decided": len(decided),
+                "coverage": round(len(decided) / len(subset), 3) if subset else None}
+
+    both = [r for r in rows if r.get("cooc") and r.get("vec")]
+    out = {"instances": n, "all": {k: acc(k, rows) for k in ("cooc", "vec", "combined")},
+           "where_both_decide": {k: acc(k, both) for k in ("cooc", "vec", "combined")}}
     print(json.dumps(out, indent=1))
     return out
 

@@ -96,13 +96,24 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in QUOTE_RE.finditer(text)]
 
 
+SENTENCE_OPENERS = {".", "!", "?", "…", ":", "«", "\"", "“", "„", "(", "[", "—", "–", "•", "*", ";"}
+
+
 def is_sentence_initial(tok: Any) -> bool:
-    """First word of its sentence, or first word after an opening quote, a colon or a dash."""
-    if tok.is_sent_start or tok.i == 0:
+    """First word of its segment, or right after a sentence end, an opening quote, a colon or a dash.
+
+    spaCy's own sentence starts are not trusted alone (it starts sentences inside names and lists).
+    """
+    if tok.i == 0:
         return True
     prev = tok.doc[tok.i - 1]
-    return prev.text in {"«", "\"", "“", ":", "-", "–", "—", "(", "[", "…", "•", "*"} or prev.is_sent_start and \
-        prev.is_punct
+    if prev.is_space:
+        return tok.i == 1 or tok.doc[tok.i - 2].text in SENTENCE_OPENERS
+    if prev.text in SENTENCE_OPENERS:
+        return True
+    if prev.text == "-":  # a list dash at the start of a line, not a hyphen inside a compound
+        return prev.i == 0 or bool(prev.whitespace_) and tok.doc[prev.i - 1].text in SENTENCE_OPENERS
+    return False
 
 
 def looks_like_name(tok: Any, kb: Any = None) -> bool:
@@ -191,6 +202,8 @@ _DET_GENDER = {
 def det_for(det: str, gender: str | None, next_word: str) -> str:
     """Determiner ``det`` made to agree with a noun of ``gender`` that begins with ``next_word``."""
     low = det.lower()
+    if low in {"l'", "l’"}:
+        low = "la" if gender == "f" else "le"
     out = _DET_GENDER.get((low, gender), low) if gender else low
     vowel = bool(re.match(r"[aeiouyàâéèêëîïôûœh]", next_word.lower()))
     if vowel and out in {"le", "la"}:

@@ -80,43 +80,52 @@ def check_paragraphs(paragraphs: list[str]) -> list[list[dict[str, Any]]]:
 class GrammalecteWorker:
     """Grammalecte in a child process (``python3 -m mtreview.detectors.grammar --serve``).
 
-    One JSON line per request (a list of paragraphs) and per answer (their errors). A background thread
-    writes the request and reads the answer, so the caller keeps working (parsing) meanwhile. A plain
-    subprocess, not ``multiprocessing``: the caller's main module is never re-imported.
+    One JSON line per request (a list of paragraphs) and per answer (their errors). Requests queue up
+    and one background thread sends them in order and reads the answers, so the caller keeps working
+    (parsing) meanwhile. A plain subprocess, not ``multiprocessing``: the caller's main module is never
+    re-imported.
     """
 
     def __init__(self) -> None:
+        import queue
         import subprocess
 
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mtreview.detectors.grammar", "--serve"], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8", bufsize=1)
-        self.lock = threading.Lock()
+        self.queue: queue.Queue = queue.Queue()
+        self.thread = threading.Thread(target=self._loop, daemon=True)
+        self.thread.start()
         atexit.register(self.close)
 
     def alive(self) -> bool:
-        return self.proc.poll() is None
+        return self.proc.poll() is None and self.thread.is_alive()
 
-    def _roundtrip(self, paragraphs: list[str], fut: Future) -> None:
-        try:
-            with self.lock:
+    def _loop(self) -> None:
+        while True:
+            item = self.queue.get()
+            if item is None:
+                return
+            paragraphs, fut = item
+            try:
                 assert self.proc.stdin is not None and self.proc.stdout is not None
                 self.proc.stdin.write(json.dumps(paragraphs, ensure_ascii=False) + "\n")
                 self.proc.stdin.flush()
                 line = self.proc.stdout.readline()
-            if not line:
-                raise RuntimeError("grammalecte worker stopped")
-            fut.set_result(json.loads(line))
-        except BaseException as e:  # noqa: BLE001 - reported through the future
-            fut.set_exception(e)
+                if not line:
+                    raise RuntimeError("grammalecte worker stopped")
+                fut.set_result(json.loads(line))
+            except BaseException as e:  # noqa: BLE001 - reported through the future
+                fut.set_exception(e)
 
     def submit(self, paragraphs: list[str]) -> Future:
         fut: Future = Future()
-        threading.Thread(target=self._roundtrip, args=(paragraphs, fut), daemon=True).start()
+        self.queue.put((paragraphs, fut))
         return fut
 
     def close(self) -> None:
-        if self.alive():
+        self.queue.put(None)
+        if self.proc.poll() is None:
             try:
                 if self.proc.stdin:
                     self.proc.stdin.close()
@@ -158,37 +167,50 @@ class GrammarDetector:
     name = "grammar"
     categories = ("fluency/grammar", "fluency/spelling")
 
+    #: characters per request to the worker: the first chunks come back while later ones are checked
+    BATCH_CHARS = 20_000
+
     def __init__(self, use_worker: bool | None = None, parse_rules: bool = True) -> None:
         self.use_worker = worker_enabled() if use_worker is None else use_worker
         self.parse_rules = parse_rules
-        self._pending: dict[str, Future] = {}
-        self._batch: tuple[list[str], Future] | None = None
+        #: paragraph → (its batch's future, its index in the batch)
+        self._pending: dict[str, tuple[Future, int]] = {}
 
     # ------------------------------------------------------------------ asynchronous checking
     def prepare(self, text: str) -> None:
         """Start checking ``text``'s segments in the worker process while the reviewer parses."""
-        self._batch = None
+        self._pending = {}
         if not self.use_worker:
             return
         paras = list(dict.fromkeys(text[s.start:s.end] for s in line_segments(text)))
-        if not paras:
-            return
         try:
-            self._batch = (paras, get_worker().submit(paras))
+            worker = get_worker()
+            batch: list[str] = []
+            size = 0
+            for p in paras + [None]:
+                if p is None or size + len(p) > self.BATCH_CHARS and batch:
+                    fut = worker.submit(batch)
+                    for i, q in enumerate(batch):
+                        self._pending[q] = (fut, i)
+                    batch, size = [], 0
+                if p is not None:
+                    batch.append(p)
+                    size += len(p)
         except Exception:  # noqa: BLE001 - no worker: check in-process
             self.use_worker = False
-            self._batch = None
+            self._pending = {}
 
     def _results(self, paragraphs: list[str]) -> list[list[dict[str, Any]]]:
         got: dict[str, list[dict[str, Any]]] = {}
-        if self._batch is not None:
-            paras, fut = self._batch
+        for p in paragraphs:
+            item = self._pending.pop(p, None)
+            if item is None:
+                continue
             try:
-                for p, errs in zip(paras, fut.result(timeout=600), strict=True):
-                    got[p] = errs
-            except Exception:  # noqa: BLE001
-                got = {}
-        missing = [p for p in paragraphs if p not in got]
+                got[p] = item[0].result(timeout=600)[item[1]]
+            except Exception:  # noqa: BLE001 - checked in-process below
+                pass
+        missing = list(dict.fromkeys(p for p in paragraphs if p not in got))
         if missing:
             for p, errs in zip(missing, check_paragraphs(missing), strict=True):
                 got[p] = errs
@@ -200,7 +222,6 @@ class GrammarDetector:
         segs = document.segments
         paragraphs = [text[s.start:s.end] for s in segs]
         results = self._results(paragraphs)
-        self._batch = None
         protected = protected_spans(text)
         for i, (seg, errs) in enumerate(zip(segs, results, strict=True)):
             doc = document.segment_doc(i)
@@ -218,7 +239,7 @@ class GrammarDetector:
             start, end = offset + e["nStart"], offset + e["nEnd"]
             if end <= start or in_spans(start, end, protected):
                 continue
-            if self._on_name(doc, e["nStart"], e["nEnd"]):
+            if self._on_name(doc, e["nStart"], e["nEnd"]) or self._greeting(doc, e["nStart"]):
                 continue
             category, severity, conf = OPTION_MAP[opt]
             sugg = [s for s in (e.get("aSuggestions") or []) if s != text[start:end]][:5]
@@ -231,14 +252,33 @@ class GrammarDetector:
 
     @staticmethod
     def _on_name(doc: Any, start: int, end: int) -> bool:
-        """True when the span covers a capitalised word inside a sentence (a proper name)."""
+        """True when the span covers a proper name, or is a determiner agreeing with one («la E 95»)."""
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             return False
         for t in span:
             if t.text[:1].isupper() and not is_sentence_initial(t) and (t.ent_type_ or t.pos_ == "PROPN"):
                 return True
+        last = span[-1]
+        if last.pos_ == "DET" and last.i + 1 < len(doc):
+            nxt = doc[last.i + 1]
+            if nxt.text[:1].isupper() or any(c.isdigit() for c in nxt.text):
+                return True
         return False
+
+    _GREETINGS = {"bonjour", "bonsoir", "salut", "cher", "chère", "chers", "chères", "merci", "madame",
+                  "monsieur", "mesdames", "messieurs", "coucou", "hello"}
+
+    @staticmethod
+    def _greeting(doc: Any, start: int) -> bool:
+        """True for an error in the first words of a greeting («Bonjour chères amies»)."""
+        span = doc.char_span(start, start + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        sent = span[0].sent
+        words = [t for t in sent if t.is_alpha][:4]
+        return bool(words) and words[0].lower_ in GrammarDetector._GREETINGS and \
+            start <= words[-1].idx + len(words[-1].text)
 
     # ------------------------------------------------------------------ project rules
     def _parse_rules(self, text: str, offset: int, doc: Any) -> Iterator[Flag]:
@@ -258,9 +298,16 @@ class GrammarDetector:
                     yield self._flag(text, offset, t, ["de"], "minor", 0.7,
                                      f"«\u00a0{gov.lemma_} à quelqu'un de faire\u00a0»\u00a0: «\u00a0de\u00a0» devant "
                                      "l'infinitif.", "demander_a_inf")
+            if t.text == ",":
+                f = self._comma_subject_verb(text, offset, doc, t)
+                if f is not None:
+                    yield f
+            if t.pos_ == "VERB" and t.dep_ == "conj":
+                f = self._second_person(text, offset, t)
+                if f is not None:
+                    yield f
             if t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm") == ["Fin"]:
-                for f in (self._agreement(text, offset, doc, t), self._second_person(text, offset, t),
-                          self._sequence_of_tenses(text, offset, t)):
+                for f in (self._agreement(text, offset, doc, t), self._sequence_of_tenses(text, offset, t)):
                     if f is not None:
                         yield f
 
@@ -290,9 +337,19 @@ class GrammarDetector:
 
     def _agreement(self, text: str, offset: int, doc: Any, t: Any) -> Flag | None:
         """A third-person singular verb whose subject is plural or coordinated with «et»."""
+        from .french import morph_tags
+
         if t.morph.get("Person") != ["3"] or t.morph.get("Number") != ["Sing"]:
             return None
+        tags = morph_tags(t.text)
+        if not any(":3s" in m for m in tags) or any(":3p" in m or ":Q" in m for m in tags):
+            return None  # the form must be a third-person singular and nothing else
         head = t.head if t.pos_ == "AUX" and t.dep_.startswith("aux") else t
+        if head is t and any(c.dep_.startswith("aux") for c in t.children):
+            return None
+        if any(c.lower_ in {"il", "ce", "c'", "c’", "cela", "ça", "on"} and c.dep_.startswith(("nsubj", "expl"))
+               for c in head.children):
+            return None
         subj = next((c for c in head.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
         via = "subject"
         if subj is None and head.dep_ == "conj":
@@ -302,6 +359,10 @@ class GrammarDetector:
             return None
         if not self._subject_is_plural(subj):
             return None
+        stags = morph_tags(subj.text)
+        if "Plur" in subj.morph.get("Number") and (not stags or not all(":p" in m for m in stags
+                                                                          if ":N" in m or ":M" in m)):
+            return None  # the noun must be unambiguously plural («temps», «fois» are not)
         if any(c.lower_ in {"qui", "que", "chacun", "chaque"} for c in subj.subtree):
             return None
         # coordinated subjects: only when each conjunct is a noun phrase with a determiner
@@ -321,19 +382,56 @@ class GrammarDetector:
                           f"Accord du verbe avec un sujet pluriel («\u00a0{subj.text}\u00a0…»).",
                           f"accord_sujet_{via}")
 
+    def _comma_subject_verb(self, text: str, offset: int, doc: Any, c: Any) -> Flag | None:
+        """«La biographie écrite par X, dit que …»: a lone comma between the subject and its verb."""
+        if c.i + 1 >= len(doc):
+            return None
+        from .french import morph_tags
+
+        v = doc[c.i + 1]
+        if v.pos_ not in {"VERB", "AUX"}:
+            return None
+        if v.morph.get("VerbForm") != ["Fin"]:
+            # «dit» tagged as a participle: finite when it has no auxiliary and the lexicon allows it
+            if any(x.dep_.startswith("aux") for x in v.children) or v.dep_ not in {"ROOT", "conj"} or \
+                    not any(":Ip" in m or ":Is" in m for m in morph_tags(v.text)):
+                return None
+        verb = v.head if v.pos_ == "AUX" and v.dep_.startswith("aux") else v
+        subj = next((x for x in verb.children if x.dep_ in {"nsubj", "nsubj:pass"}), None)
+        if subj is None or subj.pos_ not in {"NOUN", "PROPN"} or subj.i > c.i:
+            return None
+        start = subj.left_edge.i
+        if start > 0 and doc[start - 1].text not in {".", "!", "?", "\n"} and not doc[start - 1].is_space \
+                and start != doc[start].sent.start:
+            return None  # the subject does not open the sentence: the comma may close an inserted clause
+        between = doc[start:c.i]
+        if any(x.text in {",", "(", "—", "–", "-", ":", ";", "«", "\""} for x in between) or len(between) < 3:
+            return None
+        if any(x.lower_ in {"qui", "que", "dont", "où", "lequel", "laquelle"} for x in between):
+            return None  # a relative clause may end with a comma in careful prose
+        a = offset + c.idx
+        return Flag(start=a, end=a + 1, text=text[a:a + 1], category="fluency/grammar", severity="minor",
+                    confidence=0.6, suggestions=[""],
+                    explanation="Pas de virgule entre le sujet et son verbe.", detector=self.name,
+                    evidence={"engine": "parse", "rule": "virgule_sujet_verbe"})
+
     def _second_person(self, text: str, offset: int, t: Any) -> Flag | None:
         """«Cela tient … et mettez fin»: a second-person verb coordinated with a third-person one."""
-        from .french import conjugate_like
+        from .french import conjugate_like, morph_tags
 
-        if t.pos_ != "VERB" or t.morph.get("Person") != ["2"] or t.dep_ != "conj":
-            return None
+        tags = [m for m in morph_tags(t.text) if ":V" in m]
+        if not tags or not all(":2p" in m or ":2s" in m for m in tags):
+            return None  # the form must be a second person and nothing else
         if any(c.dep_.startswith("nsubj") for c in t.children):
             return None
         head = t.head
-        if head.morph.get("Person") != ["3"] or head.morph.get("VerbForm") != ["Fin"]:
+        if head.morph.get("Person") != ["3"] or head.morph.get("VerbForm") != ["Fin"] or \
+                head.morph.get("Mood") != ["Ind"]:
             return None
-        if any(c.lower_ in {"vous", "tu"} for c in head.children):
-            return None
+        if any(x.lower_ in {"vous", "tu", "veuillez", "votre", "vos", "ton", "tes"} for x in t.sent):
+            return None  # instructions addressed to the reader
+        if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text.startswith("-"):
+            return None  # an imperative with its pronoun («jetez-le»)
         form = conjugate_like(t.lemma_, head)
         return self._flag(text, offset, t, [form] if form else [], "major", 0.65,
                           f"«\u00a0{t.text}\u00a0» (2ᵉ personne) est coordonné à «\u00a0{head.text}\u00a0» "
@@ -365,7 +463,7 @@ class GrammarDetector:
         tense = t.morph.get("Tense")
         if "Fut" in tense:
             form = conjugate_like(t.lemma_, _Conditional(t))
-        elif "Pres" in tense and t.lemma_ in self._MODAL_CONDITIONAL and t.pos_ == "VERB":
+        elif "Pres" in tense and t.lemma_ in self._MODAL_CONDITIONAL:
             form = conjugate_like(t.lemma_, _Conditional(t))
         else:
             return None

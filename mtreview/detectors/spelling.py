@@ -26,6 +26,41 @@ from ..knowledge.lexicon import zipf
 from .french import ELISION_RE, in_spans, is_french_word, looks_like_name, protected_spans, speller
 
 WORD_OK = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
+#: productive French prefixes and suffixes: «réélectrification», «positionnables» are words
+PREFIXES = ("ré", "re", "pré", "dé", "dés", "multi", "anti", "auto", "géo", "bio", "co", "in", "im", "non",
+            "sur", "sous", "super", "hyper", "inter", "micro", "macro", "mini", "méga", "néo", "post", "pro",
+            "semi", "télé", "trans", "ultra", "vidéo", "éco", "cyber", "euro", "mono", "poly", "para",
+            "contre", "mi", "demi", "archi", "extra", "infra", "méta", "photo", "radio", "thermo", "hydro",
+            "électro", "agro", "cardio", "neuro", "psycho", "socio", "narco", "pétro", "e-")
+SUFFIXES = (("ables", ("er", "")), ("able", ("er", "")), ("ibles", ("ir", "re", "")), ("ible", ("ir", "re", "")),
+            ("ements", ("er", "e", "")), ("ement", ("er", "e", "")), ("euses", ("er", "")), ("euse", ("er", "")),
+            ("eurs", ("er", "")), ("eur", ("er", "")), ("ages", ("er", "")), ("age", ("er", "")),
+            ("isations", ("iser",)), ("isation", ("iser",)), ("iser", ("", "e")), ("isme", ("", "e")),
+            ("iste", ("", "e", "isme")), ("istes", ("", "e", "isme")), ("ité", ("", "e")), ("ités", ("", "e")),
+            ("ique", ("", "e", "ie")), ("iques", ("", "e", "ie")), ("ée", ("é", "er")), ("ées", ("é", "er")),
+            ("s", ("",)))
+
+
+@functools.lru_cache(maxsize=20_000)
+def is_derivation(word: str) -> bool:
+    """True when ``word`` is a known word with a productive prefix or suffix («réélectrification»)."""
+    w = word.lower()
+    for p in PREFIXES:
+        if w.startswith(p) and len(w) - len(p) >= 4:
+            rest = w[len(p):].lstrip("-")
+            if is_french_word(rest) or is_derivation_suffix(rest):
+                return True
+    return is_derivation_suffix(w)
+
+
+def is_derivation_suffix(w: str) -> bool:
+    for suf, ends in SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            stem = w[: -len(suf)]
+            for e in ends:
+                if is_french_word(stem + e) or stem.endswith("nn") and is_french_word(stem[:-1] + e):
+                    return True
+    return False
 
 
 @functools.lru_cache(maxsize=1)
@@ -103,9 +138,11 @@ class SpellingDetector:
                 low = core.lower()
                 if zipf(low, "fr") >= 3.0:
                     continue
-                if max(zipf(low, "en"), zipf(low, "de"), zipf(low, "es"), zipf(low, "it")) >= 2.5:
+                if max(zipf(low, "en"), zipf(low, "de")) >= 3.0:
                     continue  # a foreign word: the untranslated detector's call
                 if "-" in core and all(is_french_word(p) or zipf(p.lower(), "fr") >= 3 for p in core.split("-")):
+                    continue
+                if is_derivation(core):
                     continue
                 yield start, end, core, tok
 

@@ -8,7 +8,7 @@ Rules (each can be switched off through ``rules=``; ``strict=True`` adds the ped
   guillemet it should be (opening/closing told apart by position);
 * ``guillemet_spacing``: «despote» without the (non-breaking) spaces inside the guillemets;
 * ``dash``: a hyphen between spaces used as a dash («Poutine - WSJ» → «Poutine – WSJ»);
-* ``ellipsis``: spaced dots «. . .» for «…»;
+* ``ellipsis``: spaced dots «. . .» for «…» (``strict``: «...» too);
 * ``space_before_comma``: a space before «,» or «.»;
 * ``capital_after_comma``: a function word capitalised after a comma («…, Cela tient»);
 * ``decimal_point``: an English decimal point in a number («1.5 A» → «1,5 A»);
@@ -41,8 +41,9 @@ FUNCTION_WORDS_CAP = {"Le", "La", "Les", "Il", "Elle", "Ils", "Elles", "Cela", "
 HIGH_PUNCT_RE = re.compile(r"(?<=[^\s\d(\[«\"“/:;!?.…])([:;!?]+)(?=\s|$|[»\"”)])")
 PLAIN_SPACE_HIGH_RE = re.compile(r"(?<=\w) ([:;!?])(?=\s|$)")
 DASH_RE = re.compile(r"(?<=\S) - (?=\S)")
-ELLIPSIS_RE = re.compile(r"(?:\s?\.){2}\s?\.|\.\s\.\s\.")
-SPACE_BEFORE_COMMA_RE = re.compile(r"(?<=\w) +(,|\.(?!\.|\w))(?=\s|$)")
+ELLIPSIS_RE = re.compile(r"\.\s\.\s\.")
+ELLIPSIS_STRICT_RE = re.compile(r"(?<!\.)\.{3}(?!\.)")
+SPACE_BEFORE_COMMA_RE = re.compile(r"(?<=\w) +(,|\.(?!\.|\w))(?=\s|$)(?!\s\.)")
 CAP_AFTER_COMMA_RE = re.compile(r"(?<=, )([A-Z][a-zàâçéèêëîïôûù]+)\b")
 DECIMAL_RE = re.compile(r"(?<![\d.,])(\d{1,3})\.(\d{1,2})(?![\d.])(?=\s?[%a-zA-Zµ°€$]|\s|$)")
 UNIT_RE = re.compile(r"(?<![\w.,])(\d+(?:,\d+)?)(k?Hz|[kKmMGT]?W|kg|km|cm|mm|mAh|V|A|°C)\b")
@@ -110,7 +111,7 @@ class TypographyDetector:
                 yield self._flag(text, a, a + 3, [" – "], "dash", 0.75,
                                  "Un trait d'union n'est pas un tiret\u00a0: tiret demi-cadratin «\u00a0–\u00a0».")
         if "ellipsis" in r:
-            for m in ELLIPSIS_RE.finditer(seg):
+            for m in (ELLIPSIS_STRICT_RE if self.strict else ELLIPSIS_RE).finditer(seg):
                 a = s0 + m.start()
                 yield self._flag(text, a, s0 + m.end(), ["…"], "ellipsis", 0.8,
                                  "Points de suspension\u00a0: «\u00a0…\u00a0».")

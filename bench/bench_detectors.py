@@ -215,9 +215,12 @@ def cmd_speed(args: argparse.Namespace) -> dict[str, Any]:
             times.append(time.perf_counter() - t0)
         return min(times)
 
+    serial = Reviewer(dets, detector_options={"grammar": {"use_worker": False}})
+    serial.review(SEED.read_text(encoding="utf-8"))
     t_spacy = best(lambda: list(nlp.pipe(paras, batch_size=64)))
     t_gram = best(lambda: check_paragraphs(paras))
     t_all = best(lambda: reviewer.review(text))
+    t_serial = best(lambda: serial.review(text))
     per_det: dict[str, float] = {}
     doc = Document.from_text(text)
     _ = doc.parsed
@@ -227,6 +230,7 @@ def cmd_speed(args: argparse.Namespace) -> dict[str, Any]:
         per_det[d.name] = round(words / max(1e-9, time.perf_counter() - t0))
     out = {"words": words, "spacy_wps": round(words / t_spacy), "grammalecte_wps": round(words / t_gram),
            "all_detectors_wps": round(words / t_all), "ratio_to_spacy": round(t_spacy / t_all, 3),
+           "all_detectors_one_process_wps": round(words / t_serial),
            "ratio_to_grammalecte": round(t_gram / t_all, 3), "per_detector_wps_on_parsed_doc": per_det}
     print(json.dumps(out, indent=1))
     return out

@@ -38,6 +38,14 @@ REGISTRY: dict[str, str] = {
 
 #: detectors a plain review runs, in order
 DEFAULT_ON: list[str] = ["names"]
+DEFAULT_ON.append("spelling")
+DEFAULT_ON.append("grammar")
+DEFAULT_ON.append("repetition")
+DEFAULT_ON.append("untranslated")
+DEFAULT_ON.append("omission")
+DEFAULT_ON.append("mistranslation")
+DEFAULT_ON.append("bilingual")  # finds nothing without a source
+DEFAULT_ON.append("typography")  # minor: 0.1 MQM point a flag
 
 
 def available() -> list[str]:

@@ -23,7 +23,8 @@ PROTECTED_RE = re.compile(
     r"|\b[\w-]+\.(?:com|org|net|fr|de|ru|html?|pdf|docx?|xlsx?|jpe?g|png|txt)\b",
     re.IGNORECASE)
 #: a quotation: straight or typographic quotes, at most 400 characters, on one line
-QUOTE_RE = re.compile(r"«[^«»\n]{1,400}»|“[^“”\n]{1,400}”|\"[^\"\n]{1,400}\"|„[^„“\n]{1,400}“")
+QUOTE_RE = re.compile(r"«[^«»\n]{1,400}»|“[^“”\n]{1,400}”|\"[^\"\n]{1,400}\"|„[^„“\n]{1,400}“"
+                      r"|(?<![\w*])\*[^*\n]{1,80}\*(?![\w*])")
 ELISION_RE = re.compile(r"^(?:[lLdDjJnNsScCmMtT]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]")
 CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
 NAME_ENTS = {"PER", "ORG", "LOC", "MISC"}

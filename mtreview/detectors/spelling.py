@@ -126,8 +126,8 @@ class SpellingDetector:
                 end = ps.offset + tok.idx + len(w)
                 if in_spans(start, end, protected):
                     continue
-                if core.isupper() or looks_like_name(tok, kb):
-                    continue
+                if core.isupper() or core[:1].isupper() or looks_like_name(tok, kb):
+                    continue  # capitalised: a name, the names detector's business
                 # part of a hyphenated or joined compound spaCy split: judge the whole
                 if tok.i + 1 < len(doc) and doc[tok.i + 1].text in {"-", "_"} and not doc[tok.i + 1].whitespace_:
                     continue
@@ -138,7 +138,7 @@ class SpellingDetector:
                 low = core.lower()
                 if zipf(low, "fr") >= 3.0:
                     continue
-                if max(zipf(low, "en"), zipf(low, "de")) >= 3.0:
+                if max(zipf(low, "en"), zipf(low, "de")) >= 3.0 or max(zipf(low, "es"), zipf(low, "it")) >= 3.5:
                     continue  # a foreign word: the untranslated detector's call
                 if "-" in core and all(is_french_word(p) or zipf(p.lower(), "fr") >= 3 for p in core.split("-")):
                     continue
@@ -146,11 +146,37 @@ class SpellingDetector:
                     continue
                 yield start, end, core, tok
 
+    @staticmethod
+    def _close_name(word: str, names: set[str]) -> str | None:
+        """A capitalised word of the document that ``word`` could be a garbled form of («bammer»)."""
+        from rapidfuzz.distance import Levenshtein
+        from unidecode import unidecode
+
+        w = unidecode(word.lower())
+        best, score = None, 0.0
+        for n in names:
+            sim = Levenshtein.normalized_similarity(w, unidecode(n.lower()))
+            if sim > score:
+                best, score = n, sim
+        return best if score >= 0.6 else None
+
     def detect(self, document: Document) -> Iterator[Flag]:
         text = document.text
+        names = {m.group(0) for m in re.finditer(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b", text)}
         for start, end, word, _tok in self.candidates(document):
+            name = self._close_name(word, names)
+            if name is not None:
+                # a garbled name: the names detector has the last word (its flag must win the overlap)
+                yield Flag(start=start, end=end, text=text[start:end], category="fluency/spelling",
+                           severity="major", confidence=0.55, suggestions=[name],
+                           explanation=f"«\u00a0{word}\u00a0» n'est pas un mot français\u00a0; peut-être le nom "
+                                       f"«\u00a0{name}\u00a0» déformé.", detector=self.name,
+                           evidence={"lexicon": "grammalecte graphspell", "close_name": name})
+                continue
             ranked = rank_suggestions(word)
             good = [s for s, score in ranked if score >= 0.55]
+            if len(word) <= 4 and not (ranked and ranked[0][1] >= 0.7):
+                continue  # a short unknown token is more often an acronym or a code than a typo
             best = ranked[0][1] if ranked else 0.0
             from rapidfuzz.distance import Levenshtein
 

@@ -43,6 +43,7 @@ SENSES_FILE = DATA_DIR / "pivot_senses.tsv"
 AUTO_FILE = DATA_DIR / "pivot_auto.tsv"
 CALQUES_FILE = DATA_DIR / "calques.jsonl"
 VALENCE_FILE = DATA_DIR / "valence.tsv"
+PERSON_FILE = DATA_DIR / "person_evidence.tsv"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 MODEL_DIR = REPO_ROOT / "models" / "cooc-fr"
 MODEL_FILE = MODEL_DIR / "cooc-fr.tsv.gz"
@@ -202,6 +203,17 @@ def valence_rules() -> dict[str, list[ValenceRule]]:
                            r.get("right", "").lower(), float(r.get("confidence") or 0.7), r.get("source", ""))
         out.setdefault(rule.lemma, []).append(rule)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def person_evidence() -> dict[str, frozenset[str]]:
+    """Verbs whose subject (``speaker``) or «à» complement (``addressee``) is a person; ``collective``
+    nouns (organisations, groups) that form legitimate noun–noun compounds with a noun of person."""
+    out: dict[str, set[str]] = {"speaker": set(), "addressee": set(), "collective": set()}
+    for r in _read_tsv(PERSON_FILE):
+        if r.get("role") in out and r.get("lemma"):
+            out[r["role"]].add(r["lemma"].lower())
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 # --------------------------------------------------------------------------- context model

@@ -1,0 +1,532 @@
+"""The mistranslation detector (``accuracy/mistranslation``, some ``fluency/grammar``): wrong senses and calques.
+
+Four mechanisms, all driven by data (:mod:`mtreview.knowledge.confusions`, files in
+``knowledge/data/confusions/`` with their sources):
+
+1. **Pivot senses** (``pivot_senses.tsv``): a French word that renders the wrong sense of a polysemous
+   pivot word (ru «мир» → «monde» for *peace*). It is flagged when one of the entry's cues holds in the
+   parse (a context word, the head, the object …) and none of its counter-cues; the *context score* —
+   how much better the other sense fits the sentence, from the project's co-occurrence model and the
+   parse's word vectors — raises or lowers the confidence, and can veto a weak flag.
+2. **Calque patterns** (``calques.jsonl``): spaCy ``Matcher`` patterns («la liste des Noirs», «faire une
+   étape», «sur le Eve de») with suggestion templates that inflect the replacement like the words they
+   replace (verb tense and person through Grammalecte's conjugator).
+3. **Valence** (``valence.tsv``): the wrong preposition after a head word («participation dans»).
+4. **Genitive calques**: a person noun used as an adjective («les conversations milliardaires» for *the
+   billionaire's conversations*, a Russian genitive rendered as an adjective) when the document also uses
+   that word as a noun for a person.
+
+Optionally (``auto_sets=True``) the dictionary-born pairs of ``pivot_auto.tsv`` are tried too, flagged
+only when the context score alone prefers the other word by a wide margin; they are off by default
+(see docs/detectors.md for the measurements).
+
+Confidences are the entry's own (0.55–0.9) adjusted by ±0.05–0.1 by the context score; they stay below
+the names detector's on names (a capitalised word inside a sentence is never a candidate).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..document import Document
+from ..flags import Flag
+from ..knowledge.confusions import (
+    CalquePattern,
+    Cue,
+    SenseConfusion,
+    auto_confusions,
+    calque_patterns,
+    get_cooc_model,
+    sense_confusions,
+    valence_rules,
+)
+from .french import (
+    conjugate_like,
+    det_for,
+    in_spans,
+    is_french_word,
+    is_sentence_initial,
+    join_det,
+    match_case,
+    noun_gender,
+    noun_like,
+    plural_of,
+    protected_spans,
+)
+
+#: weight of the co-occurrence delta (PMI units) against the vector delta (cosine units) in the
+#: combined context score; chosen on wikineural sentences (bench_detectors.py context)
+COOC_WEIGHT = 0.1
+PRENOMINAL = {"haut", "grand", "petit", "bon", "mauvais", "nouveau", "vieux", "jeune", "beau", "gros"}
+CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN"}
+_DE = {"le": "du", "les": "des", "la": "de la", "l'": "de l'", "l’": "de l’"}
+_A = {"le": "au", "les": "aux", "la": "à la", "l'": "à l'", "l’": "à l’"}
+_CONTRACTED = {"au": ("à", "le"), "aux": ("à", "les"), "du": ("de", "le"), "des": ("de", "les")}
+
+
+# --------------------------------------------------------------------------- inflection helpers
+def adj_like(lemma: str, tok: Any) -> str:
+    """The adjective ``lemma`` in the gender and number of ``tok``."""
+    fem = "Fem" in tok.morph.get("Gender")
+    plur = "Plur" in tok.morph.get("Number")
+    form = lemma
+    if fem and not lemma.endswith("e"):
+        for cand in (lemma + "e", lemma + "le" if lemma.endswith("el") else "", lemma[:-1] + "ve"
+                     if lemma.endswith("f") else ""):
+            if cand and is_french_word(cand):
+                form = cand
+                break
+    if plur:
+        form = plural_of(form) if not form.endswith(("s", "x")) else form
+    return form
+
+
+def contract(prep: str, det: str) -> str:
+    """«de» + «le» → «du», «à» + «les» → «aux»; other pairs are joined."""
+    low = det.lower()
+    table = _DE if prep == "de" else _A if prep == "à" else {}
+    if low in table:
+        return table[low]
+    if not prep:
+        return det
+    return f"{prep}{det}" if prep.endswith("'") else f"{prep} {det}"
+
+
+@functools.lru_cache(maxsize=4)
+def _matcher_for(vocab_id: int, vocab: Any) -> tuple[Any, list[CalquePattern]]:
+    from spacy.matcher import Matcher
+
+    m = Matcher(vocab)
+    pats = calque_patterns()
+    for i, p in enumerate(pats):
+        m.add(str(i), [p.pattern])
+    return m, pats
+
+
+class MistranslationDetector:
+    """Wrong senses born in the pivot, calques, wrong prepositions, genitive calques."""
+
+    name = "mistranslation"
+    categories = ("accuracy/mistranslation", "accuracy/untranslated", "fluency/grammar")
+
+    def __init__(self, senses: bool = True, calques: bool = True, valence: bool = True,
+                 genitive: bool = True, auto_sets: bool = False, context_model: bool = True,
+                 auto_margin: float = 0.25) -> None:
+        self.senses = senses
+        self.calques = calques
+        self.valence = valence
+        self.genitive = genitive
+        self.auto_sets = auto_sets
+        self.context_model = context_model
+        self.auto_margin = auto_margin
+
+    # ------------------------------------------------------------------ entry point
+    def detect(self, document: Document) -> Iterator[Flag]:
+        text = document.text
+        protected = protected_spans(text)
+        person_nouns = self._person_nouns(document) if self.genitive else set()
+        for ps in document.parsed:
+            doc = ps.doc
+            flags: list[Flag] = []
+            if self.calques:
+                flags += self._calques(text, ps.offset, doc)
+            if self.senses or self.auto_sets:
+                flags += self._senses(text, ps.offset, doc)
+            if self.valence:
+                flags += self._valence(text, ps.offset, doc)
+            if self.genitive:
+                flags += self._genitive(text, ps.offset, doc, person_nouns)
+            for f in flags:
+                if not in_spans(f.start, f.end, protected):
+                    yield f
+
+    # ------------------------------------------------------------------ cues
+    @staticmethod
+    def _words(toks: Any) -> set[str]:
+        out: set[str] = set()
+        for t in toks:
+            out.add(t.lower_)
+            out.add(t.lemma_.lower())
+        return out
+
+    def cue_holds(self, cue: Cue, tok: Any) -> bool:
+        sent = tok.sent
+        v = cue.values
+        k = cue.kind
+        if k == "ctx":
+            return bool(self._words(sent) & v)
+        if k == "near":
+            lo, hi = max(sent.start, tok.i - 5), min(sent.end, tok.i + 6)
+            return bool(self._words(t for t in tok.doc[lo:hi] if t.i != tok.i) & v)
+        if k == "head":
+            return bool(self._words([tok.head]) & v) and tok.head.i != tok.i
+        if k == "child":
+            return bool(self._words(tok.children) & v)
+        if k == "gen":  # a noun complement with «de» («les travaux des terminaux»)
+            gens = [c for c in tok.children if c.dep_ == "nmod" and c.i > tok.i and any(
+                x.dep_ == "case" and x.lower_ in {"de", "du", "des", "d'", "d’"} for x in c.children)]
+            return bool(self._words(gens) & v)
+        if k == "obj":
+            objs = [c for c in tok.children if c.dep_ in {"obj", "iobj", "obl:arg", "nsubj:pass"}]
+            return bool(self._words(objs) & v)
+        if k == "subj":
+            subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+            if not subj and tok.dep_ in {"conj", "xcomp"}:
+                subj = [c for c in tok.head.children if c.dep_ in {"nsubj", "nsubj:pass"}]
+            return bool(self._words(subj) & v)
+        if k == "noobj":
+            return not any(c.dep_ == "obj" for c in tok.children)
+        if k == "prev":
+            return tok.i > 0 and tok.doc[tok.i - 1].lower_ in v
+        if k == "prev2":
+            return any(t.lower_ in v for t in tok.doc[max(0, tok.i - 2):tok.i])
+        if k == "next":
+            return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in v
+        if k == "text":
+            pat = next(iter(v))
+            return re.search(pat, sent.text.lower()) is not None
+        return False
+
+    def cues_ok(self, cues: list[Cue], anti: list[Cue], tok: Any) -> bool:
+        if any(self.cue_holds(c, tok) for c in anti):
+            return False
+        return not cues or any(self.cue_holds(c, tok) for c in cues)
+
+    # ------------------------------------------------------------------ context score
+    def context_score(self, tok: Any, wrong: str, right: str) -> dict[str, float]:
+        """How much better ``right`` fits the sentence than ``wrong``: cooc and vector deltas."""
+        out: dict[str, float] = {}
+        if not self.context_model:
+            return out
+        sent = tok.sent
+        ctx = [t for t in sent if t.i != tok.i and t.pos_ in CONTENT_POS and t.is_alpha and not t.is_stop]
+        model = get_cooc_model()
+        if model is not None and right in model and wrong in model:
+            lem = [t.lemma_.lower() for t in ctx]
+            out["cooc"] = round(model.fit(right, lem) - model.fit(wrong, lem), 3)
+        vocab = tok.doc.vocab
+        try:
+            import numpy as np
+
+            vecs = [t.vector for t in ctx if t.has_vector]
+            if vecs and vocab.has_vector(right) and vocab.has_vector(wrong):
+                c = np.mean(vecs, axis=0)
+                nc = float(np.linalg.norm(c)) or 1.0
+
+                def cos(w: str) -> float:
+                    x = vocab.get_vector(w)
+                    return float(x @ c) / ((float(np.linalg.norm(x)) or 1.0) * nc)
+
+                out["vec"] = round(cos(right) - cos(wrong), 3)
+        except Exception:  # noqa: BLE001 - vectors are optional evidence
+            pass
+        if out:
+            out["combined"] = round(out.get("vec", 0.0) + COOC_WEIGHT * out.get("cooc", 0.0), 3)
+        return out
+
+    # ------------------------------------------------------------------ 1. pivot senses
+    def _senses(self, text: str, off: int, doc: Any) -> Iterator[Flag]:
+        curated = sense_confusions() if self.senses else {}
+        auto = auto_confusions() if self.auto_sets else {}
+        for tok in doc:
+            if not tok.text.replace("-", "").isalpha() or tok.pos_ not in {"NOUN", "VERB", "ADJ"}:
+                continue
+            if tok.text[:1].isupper() and not is_sentence_initial(tok):
+                continue
+            lemma = tok.lemma_.lower()
+            done = False
+            for c in curated.get(lemma, ()):
+                if c.pos and c.pos != tok.pos_:
+                    continue
+                if not self.cues_ok(c.cues, c.anti, tok):
+                    continue
+                score = self.context_score(tok, c.wrong, c.right[0].split()[-1])
+                conf = c.confidence
+                delta = score.get("combined")
+                if delta is not None:
+                    if delta < -0.12:
+                        conf -= 0.1  # the word itself fits the sentence better: less sure
+                    elif delta > 0.05:
+                        conf += 0.05
+                f = self._sense_flag(text, off, tok, c, round(min(0.95, conf), 3), score)
+                if f is not None:
+                    yield f
+                    done = True
+                    break
+            if done or not auto:
+                continue
+            for c in auto.get(lemma, ()):
+                score = self.context_score(tok, c.wrong, c.right[0])
+                if score.get("combined", 0.0) > self.auto_margin and score.get("cooc", 0.0) >= 0.0:
+                    f = self._sense_flag(text, off, tok, c, 0.45, score)
+                    if f is not None:
+                        yield f
+                        break
+
+    def _sense_flag(self, text: str, off: int, tok: Any, c: SenseConfusion, conf: float,
+                    score: dict[str, float]) -> Flag | None:
+        doc = tok.doc
+        right = c.right[0]
+        start_tok, end_tok = tok, tok
+        if tok.pos_ == "VERB":
+            if right.startswith("se "):
+                base = right[3:]
+                form = conjugate_like(base, tok) or base
+                refl = "s'" if re.match(r"[aeiouyéèêh]", form) else "se "
+                if tok.i > 0 and doc[tok.i - 1].lower_ in {"se", "s'", "s’"}:
+                    start_tok = doc[tok.i - 1]
+                sugg = refl + form if "Part" not in tok.morph.get("VerbForm") else form
+            else:
+                sugg = conjugate_like(right, tok) or right
+        elif tok.pos_ == "ADJ":
+            form = adj_like(right, tok)
+            head = tok.head
+            if right in PRENOMINAL and head.i < tok.i and head.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "amod":
+                start_tok = head
+                between = text[off + head.idx:off + tok.idx].rstrip()
+                sugg = f"{form} {between}"
+                if head.text[:1].isupper() and is_sentence_initial(head):
+                    sugg = match_case(sugg, head.text)
+            else:
+                sugg = form
+        else:  # NOUN
+            det = doc[tok.i - 1] if tok.i > 0 and doc[tok.i - 1].pos_ == "DET" and \
+                doc[tok.i - 1].head.i == tok.i else None
+            gender = noun_gender(right)
+            if c.det and det is not None:
+                start_tok = det
+                new_det = det_for(c.det, gender, right)
+                sugg = match_case(join_det(new_det, right), det.text)
+            elif det is not None:
+                form = noun_like(right, tok)
+                new_det = det_for(det.text, gender, form)
+                start_tok = det
+                sugg = match_case(join_det(new_det, form), det.text)
+            else:
+                sugg = noun_like(right, tok) if not c.det else right
+        a = off + start_tok.idx
+        b = off + end_tok.idx + len(end_tok.text)
+        if a >= b:
+            return None
+        orig = text[a:b]
+        if sugg.lower() == orig.lower():
+            return None
+        expl = (f"«\u00a0{tok.text}\u00a0» rend un autre sens du mot pivot ({c.pivot})\u00a0: ici, "
+                f"«\u00a0{right}\u00a0».") if not c.auto else \
+            (f"«\u00a0{tok.text}\u00a0» et «\u00a0{right}\u00a0» traduisent le même mot russe "
+             f"({c.pivot})\u00a0; le contexte appelle plutôt «\u00a0{right}\u00a0».")
+        return Flag(start=a, end=b, text=orig, category=c.category, severity=c.severity, confidence=conf,
+                    suggestions=[sugg], explanation=expl, detector=self.name,
+                    evidence={"mechanism": "pivot-sense" if not c.auto else "dictionary-pair", "entry": c.id,
+                              "pivot": c.pivot, "context_score": score, "source": c.source})
+
+    # ------------------------------------------------------------------ 2. calque patterns
+    def _calques(self, text: str, off: int, doc: Any) -> Iterator[Flag]:
+        matcher, pats = _matcher_for(id(doc.vocab), doc.vocab)
+        seen: set[tuple[int, int]] = set()
+        for match_id, s, e in matcher(doc):
+            p = pats[int(doc.vocab.strings[match_id])]
+            toks = list(doc[s:e])
+            anchor = toks[0]
+            if anchor.text[:1].isupper() and not is_sentence_initial(anchor) and anchor.pos_ == "PROPN":
+                continue
+            if not self.cues_ok(p.requires, p.anti, anchor):
+                continue
+            sugg, first = self._fill(p.suggest, toks, text, off)
+            lo, hi = (p.span if p.span else (0, len(toks)))
+            a_tok = toks[lo] if first is None else first
+            a = off + min(a_tok.idx, toks[lo].idx)
+            b = off + toks[hi - 1].idx + len(toks[hi - 1].text)
+            if (a, b) in seen:
+                continue
+            seen.add((a, b))
+            orig = text[a:b]
+            if sugg is not None:
+                sugg = match_case(sugg, orig)
+            yield Flag(start=a, end=b, text=orig, category=p.category, severity=p.severity,
+                       confidence=p.confidence, suggestions=[sugg] if sugg and sugg != orig else [],
+                       explanation=p.explanation or f"Calque ({p.pivot}).", detector=self.name,
+                       evidence={"mechanism": "calque", "entry": p.id, "pivot": p.pivot, "source": p.source})
+
+    def _fill(self, template: str, toks: list[Any], text: str, off: int) -> tuple[str | None, Any]:
+        """Fill a suggestion template; returns the text and the first token it rewrites (verb group)."""
+        first = None
+        failed = False
+
+        def repl(m: re.Match) -> str:
+            nonlocal first, failed
+            spec = m.group(1)
+            parts = spec.split(":")
+            if parts[0] == "vg":
+                verb = next((t for t in toks if t.pos_ in {"VERB", "AUX"}), None)
+                if verb is None:
+                    failed = True
+                    return ""
+                return self._verb_group(verb, parts[1], lambda t: None) or ""
+            idx = int(parts[0])
+            if idx >= len(toks):
+                failed = True
+                return ""
+            t = toks[idx]
+            if len(parts) == 1:
+                return t.text
+            op = parts[1]
+            arg = parts[2] if len(parts) > 2 else ""
+            if op == "verb":
+                form = conjugate_like(arg, t)
+                if form is None:
+                    failed = True
+                    return ""
+                return form
+            if op == "noun":
+                return noun_like(arg, t)
+            if op == "adj":
+                return adj_like(arg, t)
+            if op == "det":
+                nxt = toks[idx + 1].text if idx + 1 < len(toks) else ""
+                return det_for(t.text, arg or None, nxt).rstrip()
+            if op == "de":
+                return contract("de", t.text)
+            return t.text
+
+        out = re.sub(r"\{([^{}]+)\}", repl, template)
+        if "{vg:" in template:
+            verb = next((t for t in toks if t.pos_ in {"VERB", "AUX"}), None)
+            if verb is not None:
+                auxes = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+                first = auxes[0] if auxes else None
+        out = re.sub(r"\s+", " ", out).replace("' ", "'").strip()
+        return (None if failed else out), first
+
+    @staticmethod
+    def _verb_group(verb: Any, lemma: str, _unused: Any) -> str | None:
+        """``lemma`` conjugated like the verb group of ``verb`` (its auxiliaries included)."""
+        auxes = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+        if not auxes:
+            return conjugate_like(lemma, verb)
+        aux = auxes[0]
+        from grammalecte.fr import conj
+
+        new_aux = conjugate_like("avoir", aux) if aux.lemma_ == "être" and lemma not in {"aller", "venir"} \
+            else aux.text
+        part = conj.getConj(lemma, ":Q", ":m:s") if conj.isVerb(lemma) else None
+        if not new_aux or not part:
+            return None
+        return f"{new_aux} {part}"
+
+    # ------------------------------------------------------------------ 3. valence
+    def _valence(self, text: str, off: int, doc: Any) -> Iterator[Flag]:
+        rules = valence_rules()
+        for tok in doc:
+            key = tok.lemma_.lower()
+            cands = rules.get(key, [])
+            if not cands:
+                low = tok.lower_.rstrip("es")
+                cands = [r for lemma, rs in rules.items() if lemma.rstrip("es") == low for r in rs]
+            for r in cands:
+                for child in tok.children:
+                    if child.dep_ not in {"nmod", "obl", "obl:arg", "obl:mod", "iobj", "obj"}:
+                        continue
+                    case = next((c for c in child.children if c.dep_ == "case" and c.i < child.i), None)
+                    if case is None or not tok.i < case.i <= tok.i + 4:
+                        continue
+                    low = case.lower_
+                    prep, det = _CONTRACTED.get(low, (low, ""))
+                    if prep != r.wrong:
+                        continue
+                    if child.i - case.i > 4:
+                        continue
+                    if det:
+                        sugg = contract(r.right, det) if r.right else det
+                    else:
+                        sugg = r.right
+                    a = off + case.idx
+                    b = a + len(case.text)
+                    nxt = doc[case.i + 1] if case.i + 1 < len(doc) else None
+                    if not sugg and nxt is not None:
+                        b = off + nxt.idx  # delete the preposition and its space
+                    if sugg and nxt is not None and not det and r.right in {"de", "à"} and \
+                            nxt.lower_ in {"le", "les"}:
+                        b = off + nxt.idx + len(nxt.text)
+                        sugg = contract(r.right, nxt.text)
+                    yield Flag(start=a, end=b, text=text[a:b], category="fluency/grammar", severity="minor",
+                               confidence=r.confidence, suggestions=[sugg] if sugg else [""],
+                               explanation=(f"«\u00a0{tok.text}\u00a0» se construit avec «\u00a0{r.right}\u00a0», "
+                                            f"pas «\u00a0{r.wrong}\u00a0»." if r.right else
+                                            f"«\u00a0{tok.text}\u00a0» est transitif direct\u00a0: pas de "
+                                            f"«\u00a0{r.wrong}\u00a0»."),
+                               detector=self.name,
+                               evidence={"mechanism": "valence", "head": r.lemma, "source": r.source})
+                    break
+
+    # ------------------------------------------------------------------ 4. genitive calques
+    @staticmethod
+    def _person_nouns(document: Document) -> set[str]:
+        """Noun-only lemmas (no adjective reading in the lexicon) the document uses with a determiner.
+
+        «le milliardaire», «au milliardaire»: a word French uses only as a noun; when the same text puts it
+        after another noun as if it were an adjective («les conversations milliardaires»), a genitive
+        was rendered as an adjective.
+        """
+        out: set[str] = set()
+        speech = _speech_verbs()
+        for ps in document.parsed:
+            for t in ps.doc:
+                if t.pos_ != "NOUN" or t.text[:1].isupper():
+                    continue
+                if not any(c.dep_ == "det" for c in t.children) and \
+                        not (t.i > 0 and t.doc[t.i - 1].lower_ in {"du", "au", "des", "aux"}):
+                    continue
+                # a person: the one who speaks, or the one spoken to («a demandé au milliardaire»)
+                head = t.head.lemma_.lower()
+                said = t.dep_ == "nsubj" and head in speech["speaker"]
+                told = t.dep_ in {"iobj", "obl:arg", "obl"} and head in speech["addressee"] and \
+                    any(c.lower_ in {"à", "au", "aux"} for c in t.children) | (t.i > 0 and t.doc[t.i - 1].lower_ in
+                                                                               {"au", "aux", "à"})
+                if not (said or told):
+                    continue
+                lemma = t.lemma_.lower()
+                tags = _morph(lemma)
+                if tags and all(":N" in m and ":A" not in m for m in tags):
+                    out.add(lemma)
+        return out
+
+    def _genitive(self, text: str, off: int, doc: Any, person_nouns: set[str]) -> Iterator[Flag]:
+        if not person_nouns:
+            return
+        for t in doc:
+            if t.pos_ not in {"ADJ", "NOUN"} or t.dep_ not in {"amod", "nmod", "appos"} or t.text[:1].isupper():
+                continue
+            if t.lemma_.lower() not in person_nouns and t.lower_.rstrip("s") not in person_nouns:
+                continue
+            head = t.head
+            if head.pos_ != "NOUN" or head.i != t.i - 1 or head.lemma_.lower() == t.lemma_.lower():
+                continue
+            if head.lemma_.lower() in _speech_verbs()["collective"]:
+                continue  # «entreprises partenaires», «pays membres»: a compound, not a genitive
+            lemma = t.lemma_.lower() if t.lemma_.lower() in person_nouns else t.lower_.rstrip("s")
+            a = off + t.idx
+            b = a + len(t.text)
+            yield Flag(start=a, end=b, text=text[a:b], category="accuracy/mistranslation", severity="major",
+                       confidence=0.65, suggestions=[contract("de", "le") + " " + lemma if not re.match(
+                           r"[aeiouyéèêh]", lemma) else "de l'" + lemma],
+                       explanation=(f"«\u00a0{head.text} {t.text}\u00a0»\u00a0: un complément du nom rendu par un "
+                                    f"adjectif (génitif russe)\u00a0; le texte parle «\u00a0du {lemma}\u00a0»."),
+                       detector=self.name, evidence={"mechanism": "genitive-adjective", "noun": lemma})
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_verbs() -> dict[str, frozenset[str]]:
+    """Verbs whose subject (``speaker``) or «à» complement (``addressee``) is a person (data file)."""
+    from ..knowledge.confusions import person_evidence
+
+    return person_evidence()
+
+
+def _morph(word: str) -> tuple[str, ...]:
+    from .french import morph_tags
+
+    return morph_tags(word)

@@ -1,0 +1,274 @@
+"""The untranslated detector (``accuracy/untranslated``): foreign words and scripts left in a French text.
+
+* **Cyrillic**: a word in Cyrillic letters (the pivot showing through), suggested in French through the
+  FreeDict fra-rus dictionary (lemmatised with pymorphy3); a Latin word hiding Cyrillic look-alike letters
+  («Poutinе» with a Cyrillic «е») is flagged with its all-Latin spelling.
+* **Foreign words**: a word Grammalecte's lexicon rejects that wordfreq knows as a common English or
+  German word, more common there than in French («the», «Schrank»). Capitalised words inside a sentence
+  are names, except a common foreign word right after a French article when the names knowledge base
+  does not know it («sur le Eve de» — *on the eve of*). Consecutive foreign words form one flag.
+
+Not flagged: words in quotations that are entirely foreign (a title or a slogan quoted as such),
+URLs, hashtags and placeholders, acronyms, names known to the names knowledge base, accepted anglicisms
+(the French lexicon has them: «week-end», «e-mail», «post»).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..document import Document
+from ..flags import Flag
+from ..knowledge.lexicon import zipf
+from .french import CYRILLIC_RE, in_spans, is_french_word, is_sentence_initial, protected_spans, quoted_spans
+
+CYR_WORD_RE = re.compile(r"[\w\u0400-\u04FF]*[\u0400-\u04FF][\w\u0400-\u04FF\-]*")
+#: Cyrillic letters that look like Latin ones
+HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсухіјѕԁЅІЈ", "ABEKMHOPCTXaeopcyxijsdSIJ")
+FRENCH_ARTICLES = {"le", "la", "les", "un", "une", "du", "des", "au", "aux"}
+LANGS = ("en", "de")
+LANG_FR = {"en": "anglais", "de": "allemand", "ru": "russe"}
+
+
+@functools.lru_cache(maxsize=1)
+def _morph_ru() -> Any:
+    try:
+        import pymorphy3
+
+        return pymorphy3.MorphAnalyzer()
+    except Exception:  # noqa: BLE001
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def _ru_fr() -> dict[str, list[str]]:
+    from ..knowledge.dictionaries import get_dictionary
+
+    return get_dictionary("fra-rus").inverted()
+
+
+@functools.lru_cache(maxsize=1)
+def _kb() -> Any:
+    try:
+        from ..knowledge.names import get_kb
+
+        return get_kb()
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def russian_to_french(word: str) -> list[str]:
+    """French translations of a Russian word (its lemma looked up in FreeDict fra-rus)."""
+    table = _ru_fr()
+    cands = [word.lower()]
+    m = _morph_ru()
+    if m is not None:
+        cands += [p.normal_form for p in m.parse(word.lower())[:3]]
+    out: list[str] = []
+    for c in dict.fromkeys(cands):
+        for t in table.get(c, []):
+            t = re.sub(r"\s*/[^/]*/\s*", "", t).strip()
+            if t and t not in out:
+                out.append(t)
+    return out[:5]
+
+
+def english_to_french(word: str) -> list[str]:
+    from ..knowledge.dictionaries import get_dictionary
+
+    trs = [t for t in get_dictionary("eng-fra").translations(word.lower()) if " " not in t or len(t) < 20]
+    return trs[:3]
+
+
+def foreign_language(word: str, margin: float = 1.0) -> tuple[str, float] | None:
+    """``(lang, zipf)`` when ``word`` is a common English/German word and not a French one.
+
+    wordfreq's French list contains the anglicisms French writers use («email», «shopping»), so a word
+    counts as foreign only when it is at least ``margin`` Zipf units more common in the other language.
+    """
+    low = word.lower()
+    if len(low) < 3 or is_french_word(low):
+        return None
+    fr = zipf(low, "fr")
+    best = max(((lang, zipf(low, lang)) for lang in LANGS), key=lambda p: p[1])
+    if best[1] >= 3.0 and best[1] >= fr + margin:
+        return best
+    return None
+
+
+class UntranslatedDetector:
+    """Cyrillic words, Latin words with Cyrillic letters, English or German words left in French."""
+
+    name = "untranslated"
+    categories = ("accuracy/untranslated",)
+
+    def __init__(self, foreign_words: bool = True, use_kb: bool = True) -> None:
+        self.foreign_words = foreign_words
+        self.use_kb = use_kb
+
+    def detect(self, document: Document) -> Iterator[Flag]:
+        text = document.text
+        protected = protected_spans(text)
+        yield from self._cyrillic(text, protected)
+        if self.foreign_words:
+            quotes = quoted_spans(text)
+            for ps in document.parsed:
+                yield from self._foreign(text, ps.offset, ps.doc, protected, quotes, document)
+
+    # ------------------------------------------------------------------ scripts
+    def _cyrillic(self, text: str, protected: list[tuple[int, int]]) -> Iterator[Flag]:
+        if not CYRILLIC_RE.search(text):
+            return
+        for m in CYR_WORD_RE.finditer(text):
+            a, b, w = m.start(), m.end(), m.group(0)
+            if in_spans(a, b, protected):
+                continue
+            latin = sum(1 for c in w if c.isalpha() and not CYRILLIC_RE.match(c))
+            if latin:
+                fixed = w.translate(HOMOGLYPHS)
+                if not CYRILLIC_RE.search(fixed):
+                    yield Flag(start=a, end=b, text=w, category="accuracy/untranslated", severity="major",
+                               confidence=0.95, suggestions=[fixed],
+                               explanation="Ce mot mêle des lettres cyrilliques et latines (lettres sosies).",
+                               detector=self.name, evidence={"script": "mixed", "homoglyphs": True})
+                    continue
+            sugg = russian_to_french(w)
+            yield Flag(start=a, end=b, text=w, category="accuracy/untranslated", severity="major",
+                       confidence=0.95, suggestions=sugg,
+                       explanation="Mot en cyrillique laissé dans le texte français"
+                                   + (f"\u00a0; en français\u00a0: «\u00a0{sugg[0]}\u00a0»." if sugg else "."),
+                       detector=self.name, evidence={"script": "cyrillic", "lang": "ru"})
+
+    # ------------------------------------------------------------------ foreign words
+    def _foreign(self, text: str, off: int, doc: Any, protected: list[tuple[int, int]],
+                 quotes: list[tuple[int, int]], document: Document) -> Iterator[Flag]:
+        """Runs of foreign words: strong ones (not French) and the ambiguous ones between them."""
+        kb = _kb() if self.use_kb else None
+        source = (document.source or "").lower()
+        status: list[tuple[int, str, float]] = []
+        for tok in doc:
+            hit = self._foreign_token(tok, off, protected, kb)
+            if hit is not None:
+                status.append((2, *hit))
+            else:
+                status.append((self._weak(tok, status[-1][0] if status else 0), "", 0.0))
+        i = 0
+        n = len(doc)
+        while i < n:
+            if status[i][0] == 0:
+                i += 1
+                continue
+            j = i
+            while j + 1 < n and (status[j + 1][0] > 0 or doc[j + 1].text in {"'", "’", "-"} and j + 2 < n
+                                 and status[j + 2][0] > 0):
+                j += 1
+            run = [(doc[k], status[k][1], status[k][2]) for k in range(i, j + 1) if status[k][0] == 2]
+            if run:
+                strong = len(run)
+                toks = [doc[k] for k in range(i, j + 1) if doc[k].is_alpha]
+                if strong < 2:  # one foreign word: its ambiguous neighbours stay French
+                    toks = [t for t, _, _ in run]
+                yield from self._emit(text, off, toks, run[0][1], run[0][2], quotes, source)
+            i = j + 1
+
+    @staticmethod
+    def _weak(tok: Any, prev_status: int) -> int:
+        """1 for a word that is French but commoner in English or German («but», «meeting», «der»)."""
+        w = tok.text
+        if not tok.is_alpha or w.isupper():
+            return 0
+        low = w.lower()
+        fr = zipf(low, "fr")
+        other = max(zipf(low, lang) for lang in LANGS)
+        return 1 if other >= 4.0 and other > fr + 0.3 else 0
+
+    def _foreign_token(self, tok: Any, off: int, protected: list[tuple[int, int]],
+                       kb: Any) -> tuple[str, float] | None:
+        """``(lang, zipf)`` when ``tok`` is a foreign word (not French, not a name), else None."""
+        w = tok.text
+        if not tok.is_alpha or len(w) < 3 or w.isupper() or tok.like_url or tok.like_email:
+            return None
+        a = off + tok.idx
+        if in_spans(a, a + len(w), protected):
+            return None
+        if any(c.isupper() for c in w[1:]):
+            return None
+        compound = self._compound(tok)
+        if compound != w:
+            if is_french_word(compound) or is_french_word(compound.lower()):
+                return None  # «week-end», «talk-show», «e-mail»: the compound is French
+            parts = [x for x in re.split(r"[-‑]", compound) if x and x.lower() != w.lower()]
+            if any(is_french_word(x.lower()) and not foreign_language(x) for x in parts):
+                return None  # «bass-reflex»: a term half French
+        capital_inside = w[:1].isupper() and not is_sentence_initial(tok)
+        found = foreign_language(w, 0.5 if capital_inside else 1.0)
+        if found is None:
+            return None
+        lang, z = found
+        if w[:1].isupper() and kb is not None and (kb.is_correct_token(w) or any(
+                v.kind in ("fr", "alias", "en") for v in kb.lookup(w))):
+            return None  # a known name («The Times» has «the» only capitalised)
+        if capital_inside:
+            # a capitalised word inside a sentence is a name, unless a common foreign word follows an
+            # article and is itself followed by a lower-case word («sur le Eve de l'élection»)
+            prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+            nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+            if prev is None or prev.lower_ not in FRENCH_ARTICLES or z < 4.0:
+                return None
+            if nxt is None or not nxt.text[:1].islower():
+                return None
+            if lang != "en" and foreign_language(nxt.text) is None:
+                return None  # German capitalises every noun: «les Riesen ont gagné» is a team's name
+            return lang, z
+        if w[:1].isupper():
+            # sentence-initial: the lower-case form must be unknown in French
+            return (lang, z) if zipf(w.lower(), "fr") < 2.0 else None
+        return lang, z
+
+    @staticmethod
+    def _compound(tok: Any) -> str:
+        """The hyphenated word ``tok`` belongs to («week» → «week-end»), or ``tok``'s text."""
+        doc = tok.doc
+        i = j = tok.i
+        while i >= 2 and doc[i - 1].text in {"-", "‑"} and not doc[i - 2].whitespace_ and \
+                not doc[i - 1].whitespace_:
+            i -= 2
+        while j + 2 < len(doc) and doc[j + 1].text in {"-", "‑"} and not doc[j].whitespace_ and \
+                not doc[j + 1].whitespace_:
+            j += 2
+        if i == j:
+            # spaCy may keep the hyphen on the next token («week» «-end»)
+            if j + 1 < len(doc) and doc[j + 1].text.startswith("-") and not doc[j].whitespace_:
+                return tok.text + doc[j + 1].text
+            if i >= 1 and tok.text.startswith("-") and not doc[i - 1].whitespace_:
+                return doc[i - 1].text + tok.text
+            return tok.text
+        return doc[i:j + 1].text
+
+    def _emit(self, text: str, off: int, words: list[Any], lang: str, z: float,
+              quotes: list[tuple[int, int]], source: str) -> Iterator[Flag]:
+        first, last = words[0], words[-1]
+        a, b = off + first.idx, off + last.idx + len(last.text)
+        # a short quotation (a title, a slogan, a term) is quoted as such, in its language
+        for qs, qe in quotes:
+            if qs <= a and b <= qe and (len(re.findall(r"[^\W\d_]+", text[qs:qe])) <= 12 or
+                                        not text[qs + 1:a].strip()):
+                return  # (or a quotation that opens with the foreign words: a title and its gloss)
+        # a lone short word («the», «dpa») in the middle of French is rarely an error
+        if len(words) == 1 and len(first.text) <= 3 and not (first.text[:1].isupper() and
+                                                              not is_sentence_initial(first)):
+            return
+        in_source = bool(source) and all(t.lower_ in source for t in words)
+        conf = 0.8 if len(words) > 1 else 0.7
+        if first.text[:1].isupper() and not is_sentence_initial(first) and len(words) == 1:
+            conf = 0.6
+        if in_source:
+            conf = min(0.95, conf + 0.15)
+        sugg = english_to_french(text[a:b]) if lang == "en" and len(words) == 1 else []
+        yield Flag(start=a, end=b, text=text[a:b], category="accuracy/untranslated", severity="major",
+                   confidence=round(conf, 3), suggestions=sugg,
+                   explanation=f"Mot {LANG_FR.get(lang, lang)} laissé tel quel dans le texte français.",
+                   detector=self.name, evidence={"lang": lang, "zipf": round(z, 2), "in_source": in_source})

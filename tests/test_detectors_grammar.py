@@ -1,0 +1,84 @@
+"""Grammar detector: Grammalecte with exact offsets and mapped categories, plus the parse-based rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtreview.detectors.grammar import OPTION_MAP, GrammarDetector, check_paragraphs, grammalecte_options
+from mtreview.document import Document
+
+
+@pytest.fixture(scope="module")
+def det() -> GrammarDetector:
+    return GrammarDetector(use_worker=False)
+
+
+def flags(det, text):
+    doc = Document.from_text(text)
+    det.prepare(text)
+    out = list(det.detect(doc))
+    for f in out:
+        assert text[f.start:f.end] == f.text
+        assert f.category in det.categories
+    return out
+
+
+def test_grammalecte_agreement_with_exact_offsets(det):
+    text = "Première ligne correcte.\nLes enfants mange des pommes vertes."
+    out = flags(det, text)
+    f = next(f for f in out if f.evidence.get("engine") == "grammalecte")
+    assert f.text == "mange" and text.index("mange") == f.start
+    assert "mangent" in f.suggestions and f.severity == "major"
+
+
+def test_options_typography_and_apostrophes_are_off():
+    opts = grammalecte_options()
+    assert opts["apos"] is False and opts["typo"] is False and opts["nbsp"] is False
+    assert all(opts[k] for k in ("gn", "conj", "conf"))
+    assert set(OPTION_MAP) >= {"gn", "conj", "infi"}
+    # straight apostrophes and straight quotes: nothing from Grammalecte
+    assert check_paragraphs(["L'homme a dit \"bonjour\" à l'enfant."]) == [[]]
+
+
+def test_tres_modifying_a_verb(det):
+    out = flags(det, "Le pays dépend très des importations de gaz.")
+    f = next(f for f in out if f.evidence.get("rule") == "tres_verbe")
+    assert f.text == "très" and f.suggestions[0] == "beaucoup"
+
+
+def test_demander_a_quelquun_a_faire(det):
+    out = flags(det, "Elle a demandé à ses lecteurs à voter pour le projet.")
+    f = next(f for f in out if f.evidence.get("rule") == "demander_a_inf")
+    assert f.suggestions == ["de"]
+    # «demander à voter» (no indirect object) is French
+    assert not any(f.evidence.get("rule") == "demander_a_inf"
+                   for f in flags(det, "Il a demandé à voter avant les autres."))
+
+
+def test_coordinated_subject_agreement(det):
+    out = flags(det, "Un ancien ministre et un haut fonctionnaire a confirmé la rencontre.")
+    f = next(f for f in out if str(f.evidence.get("rule", "")).startswith("accord_sujet"))
+    assert f.text == "a" and f.suggestions == ["ont"]
+
+
+def test_sequence_of_tenses_and_second_person(det):
+    out = flags(det, "Il pensait que cette attaque peut provoquer une guerre.")
+    assert any(f.evidence.get("rule") == "concordance_temps" and f.suggestions == ["pourrait"] for f in out)
+    out = flags(det, "Le plan contient la crise et mettez fin au conflit.")
+    assert any(f.evidence.get("rule") == "personne_coordination" and f.text == "mettez" for f in out)
+
+
+def test_correct_text_and_names_give_nothing(det):
+    text = ("Les ministres se sont réunis à Bruxelles. On Ukraine et Kiev ont signé l'accord. "
+            "Bonjour chères amies, merci pour vos messages.")
+    assert [f.text for f in flags(det, text)] == []
+
+
+def test_worker_process_gives_the_same_flags():
+    text = "Les enfants mange des pommes. Il faut qu'il vient demain."
+    inproc = GrammarDetector(use_worker=False)
+    worker = GrammarDetector(use_worker=True)
+    a = flags(inproc, text)
+    b = flags(worker, text)
+    assert [(f.start, f.end, f.suggestions) for f in a] == [(f.start, f.end, f.suggestions) for f in b]
+    assert a

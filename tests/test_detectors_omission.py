@@ -1,0 +1,43 @@
+"""Omission detector: clauses without their verb, from the parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtreview.detectors.omission import OmissionDetector
+from mtreview.document import Document
+
+
+@pytest.fixture(scope="module")
+def det() -> OmissionDetector:
+    return OmissionDetector()
+
+
+def flags(det, text):
+    out = list(det.detect(Document.from_text(text)))
+    for f in out:
+        assert text[f.start:f.end] == f.text and f.category == "accuracy/omission"
+    return out
+
+
+def test_que_clause_without_verb(det):
+    out = flags(det, "Le ministre a déclaré qu'il était convaincu que Dupont un homme honnête.")
+    assert [(f.text, f.suggestions) for f in out] == [("Dupont un", ["Dupont était un"])]
+
+
+def test_sentence_without_verb_after_a_name(det):
+    out = flags(det, "Le sommet s'est terminé hier. Macron à un niveau différent.")
+    assert len(out) == 1 and out[0].text == "Macron à un niveau différent"
+    assert out[0].suggestions == ["Macron est à un niveau différent"]
+
+
+def test_participle_missing_after_ont_ete(det):
+    out = flags(det, "Les États-Unis et leurs alliés ont été Orban pendant des années.")
+    assert [f.text for f in out] == ["ont été Orban"]
+
+
+def test_nominal_sentences_headings_and_lists_are_french(det):
+    text = ("Fini le bourdonnement des versions précédentes.\nStress à tous les étages.\n"
+            "Merci beaucoup pour votre aide.\n- Paris à un niveau différent.\nNew York remporte le titre\n"
+            "La lampe produit un flux très lumineux.")
+    assert flags(det, text) == []

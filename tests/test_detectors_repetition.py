@@ -1,0 +1,43 @@
+"""Repetition detector: doubled words, «N de N», verb–noun echoes, a verb said twice."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtreview.detectors.repetition import RepetitionDetector
+from mtreview.document import Document
+
+
+@pytest.fixture(scope="module")
+def det() -> RepetitionDetector:
+    return RepetitionDetector()
+
+
+def flags(det, text):
+    out = list(det.detect(Document.from_text(text)))
+    for f in out:
+        assert text[f.start:f.end] == f.text and f.category == "fluency/repetition"
+    return out
+
+
+def test_doubled_word(det):
+    out = flags(det, "Il a vu le le chat dans la rue.")
+    assert [(f.text, f.suggestions) for f in out] == [("le le", ["le"])]
+
+
+def test_noun_de_noun(det):
+    out = flags(det, "Il a lancé son réseau de réseau dans la région.")
+    assert [(f.text, f.suggestions) for f in out] == [("réseau de réseau", ["réseau"])]
+
+
+def test_legitimate_doublings_are_left_alone(det):
+    text = ("Nous nous sommes vus. Vous vous trompez. C'est le roi des rois. "
+            "Il vient de temps en temps. Paris, Paris est magique.")
+    assert flags(det, text) == []
+
+
+def test_verb_noun_echo_and_near_verb(det):
+    out = flags(det, "Le ministère a déclaré dans une déclaration écrite que tout allait bien.")
+    assert [(f.text, f.suggestions, f.severity) for f in out] == [("déclaré", ["indiqué"], "minor")]
+    out = flags(det, "Il m'a dit qu'il lui avait dit la vérité.")
+    assert [f.evidence["rule"] for f in out] == ["near_verb"]

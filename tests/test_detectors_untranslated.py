@@ -1,0 +1,60 @@
+"""Untranslated detector: Cyrillic words, homoglyphs, English or German words left in French."""
+
+from __future__ import annotations
+
+import pytest
+
+from mtreview.detectors.untranslated import UntranslatedDetector, foreign_language, russian_to_french
+from mtreview.document import Document
+
+
+@pytest.fixture(scope="module")
+def det() -> UntranslatedDetector:
+    return UntranslatedDetector()
+
+
+def flags(det, text, source=None):
+    out = list(det.detect(Document.from_text(text, source)))
+    for f in out:
+        assert text[f.start:f.end] == f.text and f.category == "accuracy/untranslated"
+    return out
+
+
+def test_cyrillic_word_with_dictionary_suggestion(det):
+    out = flags(det, "Les deux pays veulent la мира dans la région.")
+    assert [f.text for f in out] == ["мира"]
+    assert "paix" in out[0].suggestions and out[0].confidence >= 0.9
+    assert "paix" in russian_to_french("миром")
+
+
+def test_latin_word_with_cyrillic_lookalikes(det):
+    word = "P\u0430ris"  # Cyrillic а
+    out = flags(det, f"Il est arrivé à {word} hier.")
+    assert [(f.text, f.suggestions) for f in out] == [(word, ["Paris"])]
+
+
+def test_english_and_german_words(det):
+    out = flags(det, "La réunion a été annulée, but the meeting was important. Le Schrank und der Tisch.")
+    texts = [f.text for f in out]
+    assert "but the meeting was important" in texts[0] or texts[0].startswith("but")
+    assert any("und" in t for t in texts)
+    assert foreign_language("deadline") and not foreign_language("maison")
+
+
+def test_english_word_capitalised_after_an_article(det):
+    out = flags(det, "Les électeurs sur le Eve de l'élection présidentielle.")
+    assert [f.text for f in out] == ["Eve"]
+
+
+def test_accepted_anglicisms_names_and_quoted_titles(det):
+    text = ('Il part en week-end avec Tom Baker. Il a publié "Hold on Ukraine" sur Twitter. '
+            "Le talk-show de Times Square.")
+    assert flags(det, text) == []
+
+
+def test_word_also_in_the_source_is_more_certain(det):
+    text = "Le contrat prévoit une deadline stricte."
+    src = "The contract sets a strict deadline."
+    a = flags(det, text)
+    b = flags(det, text, src)
+    assert a and b and b[0].confidence > a[0].confidence and b[0].evidence["in_source"]

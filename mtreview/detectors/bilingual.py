@@ -24,16 +24,14 @@ precise flag on the same words wins.
 
 from __future__ import annotations
 
-import functools
 import re
 import statistics
 from collections.abc import Iterator
-from typing import Any
 
 from ..document import Document
 from ..flags import Flag
 from ..knowledge.lexicon import zipf
-from .french import CYRILLIC_RE, is_french_word
+from .french import CYRILLIC_RE, is_french_word, names_kb
 
 NUM_RE = re.compile(r"(?<![\w.,:])\d+(?:[ \u00a0\u202f.,'’]\d{3})*(?:[.,]\d+)?(?::00\b)?"
                     r"(?:er|re|ère|e|ème|è|ᵉʳ|ᵉ|h(?:00)?)?(?![\w])")
@@ -84,16 +82,6 @@ def french_number(written_source: str, value: str) -> str:
     if len(value) > 4:
         return f"{int(value):,}".replace(",", "\u00a0")
     return value
-
-
-@functools.lru_cache(maxsize=1)
-def _kb() -> Any:
-    try:
-        from ..knowledge.names import get_kb
-
-        return get_kb()
-    except Exception:  # noqa: BLE001
-        return None
 
 
 def _fold(s: str) -> str:
@@ -246,7 +234,7 @@ class BilingualDetector:
             return False  # sentence-initial: no evidence
         if any(c.isdigit() for c in w):
             return sum(c.isalpha() for c in w) <= 4  # a code or a model («X-T2»), not «Formel-1-Finale»
-        kb = _kb()
+        kb = names_kb()
         common_word = zipf(w.lower(), lang if lang in {"en", "de", "es", "it", "ru"} else "en") >= 3.0
         known = kb is not None and not common_word and any(v.kind in ("fr", "en", "alias") for v in kb.lookup(w))
         if lang in CAPITALISED_NOUNS:
@@ -275,7 +263,7 @@ class BilingualDetector:
                 cands.add(_fold(french_transcription(w)))
             except Exception:  # noqa: BLE001
                 pass
-        kb = _kb()
+        kb = names_kb()
         if kb is not None:
             for v in kb.lookup(w)[:5]:
                 e = kb.entities[v.entity]

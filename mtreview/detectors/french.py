@@ -84,6 +84,17 @@ def noun_gender(lemma: str) -> str | None:
 
 
 # --------------------------------------------------------------------------- token tests
+@functools.lru_cache(maxsize=1)
+def names_kb() -> Any:
+    """The built-in names base, or None when it cannot be loaded (checks then skip name exclusion)."""
+    try:
+        from ..knowledge.names import get_kb
+
+        return get_kb()
+    except Exception:  # noqa: BLE001
+        return None
+
+
 def in_spans(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 

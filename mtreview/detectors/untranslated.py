@@ -23,7 +23,15 @@ from typing import Any
 from ..document import Document
 from ..flags import Flag
 from ..knowledge.lexicon import zipf
-from .french import CYRILLIC_RE, in_spans, is_french_word, is_sentence_initial, protected_spans, quoted_spans
+from .french import (
+    CYRILLIC_RE,
+    in_spans,
+    is_french_word,
+    is_sentence_initial,
+    names_kb,
+    protected_spans,
+    quoted_spans,
+)
 
 CYR_WORD_RE = re.compile(r"[\w\u0400-\u04FF]*[\u0400-\u04FF][\w\u0400-\u04FF\-]*")
 #: Cyrillic letters that look like Latin ones
@@ -48,16 +56,6 @@ def _ru_fr() -> dict[str, list[str]]:
     from ..knowledge.dictionaries import get_dictionary
 
     return get_dictionary("fra-rus").inverted()
-
-
-@functools.lru_cache(maxsize=1)
-def _kb() -> Any:
-    try:
-        from ..knowledge.names import get_kb
-
-        return get_kb()
-    except Exception:  # noqa: BLE001
-        return None
 
 
 def russian_to_french(word: str) -> list[str]:
@@ -146,7 +144,7 @@ class UntranslatedDetector:
     def _foreign(self, text: str, off: int, doc: Any, protected: list[tuple[int, int]],
                  quotes: list[tuple[int, int]], document: Document) -> Iterator[Flag]:
         """Runs of foreign words: strong ones (not French) and the ambiguous ones between them."""
-        kb = _kb() if self.use_kb else None
+        kb = names_kb() if self.use_kb else None
         source = (document.source or "").lower()
         status: list[tuple[int, str, float]] = []
         for tok in doc:

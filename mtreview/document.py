@@ -125,10 +125,6 @@ class Document:
             self._seg_docs[index] = get_nlp()(self.text[seg.start:seg.end])
         return self._seg_docs[index]
 
-    def set_parsed(self, parsed: list[ParsedSegment]) -> None:
-        """Install a parse computed elsewhere (the reviewer parses several documents in one batch)."""
-        self._parsed = parsed
-
     def tokens(self) -> Iterator[tuple[int, Any]]:
         """Every token with its document offset: ``(offset_of_token, token)``."""
         for ps in self.parsed:

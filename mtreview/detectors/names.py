@@ -324,9 +324,6 @@ class NamesDetector:
                 j = i + 1
                 last_tok = v.token
                 while j < n and words[j].start - words[j - 1].end <= 2:
-                    gap = self._gap(words, j)
-                    if gap.strip(" -") != "":
-                        break
                     nxt = [(v2, s2) for v2, s2 in cands[j] if v2.entity == v.entity
                            and (v2.token == -1 or last_tok == -1 or v2.token == last_tok + 1)]
                     if not nxt:
@@ -363,9 +360,6 @@ class NamesDetector:
         if best < 0.7:
             return []
         return [(Variant(ei, nxt, "fr", e.fr_tokens[nxt], "anchored"), best)]
-
-    def _gap(self, words: list[Word], j: int) -> str:
-        return " " * (words[j].start - words[j - 1].end)
 
     def _mention_rank(self, m: Mention) -> tuple:
         e = self.kb.entities[m.entity]

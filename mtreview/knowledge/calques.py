@@ -168,11 +168,3 @@ def get_calque_index(kb: NameKnowledgeBase) -> CalqueIndex:
     if key not in _CACHE:
         _CACHE[key] = build_calque_index(kb)
     return _CACHE[key]
-
-
-def content_words(words: list[str]) -> list[str]:
-    return [w for w in words if stem_fr(w) not in FUNCTION_WORDS and w.lower() not in FUNCTION_WORDS]
-
-
-def combos_from_product(trans: list[list[str]]) -> list[tuple[str, ...]]:
-    return list(product(*trans))

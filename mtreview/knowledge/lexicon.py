@@ -22,13 +22,3 @@ def zipf_fr(word: str) -> float:
 
 def zipf_en(word: str) -> float:
     return zipf(word.lower(), "en")
-
-
-def is_common_french(word: str, threshold: float = 3.0) -> bool:
-    """True for words a French text uses often (``zipf_fr`` at or above ``threshold``)."""
-    return zipf_fr(word) >= threshold
-
-
-def known_anywhere(word: str, threshold: float = 1.5) -> bool:
-    """True when wordfreq knows ``word`` in French or English at ``threshold`` or above."""
-    return max(zipf_fr(word), zipf_en(word)) >= threshold

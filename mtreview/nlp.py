@@ -32,8 +32,11 @@ def get_nlp(model: str = MODEL_NAME) -> Any:
         if hide_torch and sys.modules.get("torch", 0) is None:
             del sys.modules["torch"]
 
+    from .token_match import fast_token_match
+
     try:
-        nlp = spacy.load(model)
+        with fast_token_match():  # spaCy's French TOKEN_MATCH regex otherwise takes seconds to compile
+            nlp = spacy.load(model)
     except OSError:
         raise MtreviewError(
             f"the spaCy model {model!r} is not installed; run `bash scripts/install.sh` "

@@ -88,3 +88,23 @@ def test_full_mode_on_dask_matches_inline(corpus: Path, run: tuple[Path, dict, l
                      cluster.scheduler_address, "--chunk-mb", "0.0001"]) == 0
     for p in out.iterdir():
         assert (tmp_path / "corpus" / p.name).read_bytes() == p.read_bytes()
+
+
+def test_standard_input_is_normalised_to_stdin_txt(tmp_path: Path) -> None:
+    """``normalise -`` (the contract's INPUT ``-``) reads standard input through a real subprocess."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "mtreview.cli", "-q", "normalise", "-", "-o", str(out), "--workers", "1"]
+    proc = subprocess.run(cmd, input=TEXT.encode("utf-8"), capture_output=True, timeout=600, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr.decode()
+    lines = (out / "stdin.txt").read_text("utf-8").splitlines()
+    assert lines[0] == "Le ministre Sergueï Lavrov a rencontré Dmitri Medvedev à Moscou."
+    assert lines[3] == "Il porte un masque au bal masqué."
+    changes = [json.loads(x) for x in (out / "changes.jsonl").read_text("utf-8").splitlines()]
+    assert changes and all(c["file"] == "stdin.txt" for c in changes)
+    assert not (out / ".mtreview-stdin").exists()  # the copy of standard input is removed after the run
+    both = subprocess.run(cmd[:5] + ["-", str(tmp_path)] + cmd[6:], input=b"x", capture_output=True,
+                          timeout=120, cwd=tmp_path)
+    assert both.returncode == 2 and b"only INPUT" in both.stderr

@@ -111,9 +111,45 @@ def discover(inputs: list[str], outdir: Path) -> list[tuple[str, str | None]]:
     return out
 
 
+#: where ``normalise -`` keeps a copy of standard input (inside OUTDIR), and the output name it gets
+STDIN_SPOOL_DIR = ".mtreview-stdin"
+STDIN_NAME = "stdin.txt"
+
+
+def spool_stdin(outdir: Path) -> Path:
+    """Copy standard input (plain text) to ``OUTDIR/.mtreview-stdin/stdin.txt`` and return that path.
+
+    The copy is streamed (any size) and replaces an earlier one only when the bytes differ, so that
+    ``--resume`` with the same input continues the interrupted run."""
+    import filecmp
+    import shutil
+    import sys
+    import tempfile
+
+    spool = outdir / STDIN_SPOOL_DIR
+    spool.mkdir(parents=True, exist_ok=True)
+    target = spool / STDIN_NAME
+    fd, tmp = tempfile.mkstemp(dir=spool, prefix=".stdin-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            shutil.copyfileobj(sys.stdin.buffer, f, 1 << 20)
+        if target.is_file() and filecmp.cmp(tmp, target, shallow=False):
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return target
+
+
 def relative_paths(paths: list[str], inputs: list[str]) -> list[str]:
     """Output paths: relative to the current folder when every input lies inside it; else relative to
-    the deepest folder that holds every INPUT as given (a folder INPUT keeps its own name)."""
+    the deepest folder that holds every INPUT as given (a folder INPUT keeps its own name). The copy
+    of standard input (:func:`spool_stdin`) is written as ``stdin.txt``."""
+    if len(paths) == 1 and Path(paths[0]).parent.name == STDIN_SPOOL_DIR:
+        return [STDIN_NAME]
     cwd = Path.cwd().resolve()
     resolved = [Path(p).resolve() for p in paths]
     if all(cwd in r.parents for r in resolved):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 HELP = """\
-Normalise names in every INPUT (files, or folders searched for .txt .tsv .jsonl .xlf/.xliff .tmx .po)
-and write each one under OUTDIR with the same relative path and format: only the changed characters
+Normalise names in every INPUT (files, or folders searched for .txt .tsv .jsonl .xlf/.xliff .tmx .po;
+'-' reads plain text from standard input and writes OUTDIR/stdin.txt) and write each one under OUTDIR with the same relative path and format: only the changed characters
 differ, everything else is kept byte for byte. OUTDIR/changes.jsonl records every replacement (file,
 unit, line, offsets, before, after, category, confidence, rule or evidence, byte offsets);
 OUTDIR/summary.json records files, bytes, skipped files with the reason, changes by category and time.
@@ -25,6 +25,7 @@ examples:
   mtreview normalise corpus/ -o cleaned/ --glossary names.tsv --glossary-only --workers 2
   mtreview normalise corpus/ -o cleaned/ --scheduler tcp://10.0.0.5:8786
   mtreview normalise corpus/ -o cleaned/ --resume
+  zcat dump.txt.gz | mtreview normalise - -o cleaned/      # writes cleaned/stdin.txt
 """
 
 
@@ -57,13 +58,19 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     import sys
+    from pathlib import Path
 
     from ..batch.runner import NormaliseOptions, run_normalise
     from ..correct import DEFAULT_MIN_CONFIDENCE
     from ..errors import UsageError
 
-    if "-" in args.inputs:
-        raise UsageError("normalise reads files and folders, not standard input; save it to a file first")
+    inputs = list(args.inputs)
+    if "-" in inputs:
+        if len(inputs) > 1:
+            raise UsageError("'-' (standard input) must be the only INPUT of normalise")
+        from ..batch.plan import spool_stdin
+
+        inputs = [str(spool_stdin(Path(args.output)))]
     if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
         raise UsageError("--min-confidence must be between 0 and 1")
     if args.workers < 0:
@@ -76,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--workers is for the local pool; with --scheduler the cluster's workers run the job")
     quiet = bool(getattr(args, "quiet", False))
     opts = NormaliseOptions(
-        inputs=list(args.inputs), outdir=args.output, glossaries=list(args.glossary),
+        inputs=inputs, outdir=args.output, glossaries=list(args.glossary),
         glossary_only=args.glossary_only,
         min_confidence=DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence,
         only=tuple(args.only) if args.only else ("name/",), target_lang=args.target_lang,
@@ -84,6 +91,10 @@ def run(args: argparse.Namespace) -> int:
         detect_encoding=args.detect_encoding, chunk_bytes=max(1, int(args.chunk_mb * 1_000_000)),
         keep_work=args.keep_work, progress=not quiet, throttle=args.throttle)
     summary = run_normalise(opts, say=None if not quiet else (lambda _msg: None))
+    if inputs != list(args.inputs) and not args.keep_work:  # the copy of standard input is no longer needed
+        import shutil
+
+        shutil.rmtree(Path(inputs[0]).parent, ignore_errors=True)
     if not quiet:
         print(f"mtreview: normalised {summary['files_ok']} of {summary['files_total']} files, "
               f"{summary['bytes'] / 1e6:.1f} MB, {summary['changes']} changes in {summary['seconds']:.1f} s "

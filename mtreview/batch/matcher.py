@@ -78,9 +78,16 @@ PREFILTER_MAX_ZIPF = 4.5
 
 def without_common_words(strings: Iterable[str], max_zipf: float = PREFILTER_MAX_ZIPF) -> list[str]:
     """``strings`` less the single words at least ``max_zipf`` frequent in French."""
-    from wordfreq import zipf_frequency
+    from wordfreq import get_frequency_dict, zipf_frequency
 
-    return [s for s in strings if " " in s.strip() or zipf_frequency(s, "fr") < max_zipf]
+    known = get_frequency_dict("fr")  # the list zipf_frequency reads ("best")
+
+    def common(s: str) -> bool:
+        if s.isalpha() and s.casefold() == s and s not in known:
+            return False  # a plain lower-case word wordfreq has never seen: Zipf 0, no need to ask
+        return zipf_frequency(s, "fr") >= max_zipf
+
+    return [s for s in strings if " " in s.strip() or not common(s)]
 
 
 class Prefilter:

@@ -28,6 +28,8 @@ class Glossary:
     entities: list[Entity] = field(default_factory=list)
     variants: dict[str, int] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    #: French form → entity index (kept by :func:`_add`; rebuilt when entities were added directly)
+    by_fr: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def __iter__(self):
         return iter(self.entities)
@@ -82,12 +84,15 @@ def parse_glossary_text(text: str, name: str, delimiter: str | None = None) -> G
 
 
 def _add(g: Glossary, e: Entity, variants: Iterable[str]) -> None:
-    for i, old in enumerate(g.entities):
-        if old.fr == e.fr:
-            idx = i
-            break
-    else:
-        idx = len(g.entities)
+    """Add ``e`` (or merge into the entity with the same French form) and map its variants to it."""
+    index = g.by_fr
+    if len(index) != len(g.entities):  # entities added directly: rebuild (first French form wins)
+        index.clear()
+        for i, old in enumerate(g.entities):
+            index.setdefault(old.fr, i)
+    idx = index.get(e.fr)
+    if idx is None:
+        idx = index[e.fr] = len(g.entities)
         g.entities.append(e)
     for v in variants:
         g.variants[v] = idx

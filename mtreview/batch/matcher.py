@@ -9,6 +9,7 @@ look at it; most segments of a corpus hold none and cost only the scan.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 import ahocorasick
@@ -76,18 +77,27 @@ class GlossaryMatcher:
 PREFILTER_MAX_ZIPF = 4.5
 
 
-def without_common_words(strings: Iterable[str], max_zipf: float = PREFILTER_MAX_ZIPF) -> list[str]:
-    """``strings`` less the single words at least ``max_zipf`` frequent in French."""
+def french_zipf(strings: Iterable[str]) -> dict[str, float]:
+    """wordfreq's French Zipf frequency of each string (0.0 for the many it has never seen, cheaply)."""
     from wordfreq import get_frequency_dict, zipf_frequency
 
     known = get_frequency_dict("fr")  # the list zipf_frequency reads ("best")
-
-    def common(s: str) -> bool:
+    out: dict[str, float] = {}
+    for s in strings:
+        if s in out:
+            continue
         if s.isalpha() and s.casefold() == s and s not in known:
-            return False  # a plain lower-case word wordfreq has never seen: Zipf 0, no need to ask
-        return zipf_frequency(s, "fr") >= max_zipf
+            out[s] = 0.0  # a plain lower-case word wordfreq has never seen: no need to ask
+        else:
+            out[s] = zipf_frequency(s, "fr")
+    return out
 
-    return [s for s in strings if " " in s.strip() or not common(s)]
+
+def without_common_words(strings: Iterable[str], max_zipf: float = PREFILTER_MAX_ZIPF) -> list[str]:
+    """``strings`` less the words and phrases at least ``max_zipf`` frequent in French («le monde»)."""
+    strings = [s.strip() for s in strings]
+    z = french_zipf(strings)
+    return [s for s in strings if z[s] < max_zipf]
 
 
 class Prefilter:
@@ -97,11 +107,25 @@ class Prefilter:
     variants, calques, homograph words, correct forms. A segment is selected when one of them occurs as
     whole words and is not covered by a correct form written exactly (case included), e.g. «Ian Bremmer»
     alone does not select a segment, «Jan Bremmer» or «STARLINK» do. Single words more frequent than
-    :data:`PREFILTER_MAX_ZIPF` in French are best left out (:func:`without_common_words`). With
+    :data:`PREFILTER_MAX_ZIPF` in French are best left out (:func:`without_common_words`); strings in
+    ``lowercase_ok`` select only when written with a capital (French words the names detector never
+    reads as names in lower case, see :func:`lowercase_ok_strings`). With
     ``correct_forms`` empty every hit selects.
+
+    ``gated`` maps strings that are evidence only together with their entity (homograph words such as
+    «masque», words of translated names such as «pommes») to those entities; ``entity_of`` maps the
+    strings that name an entity (variants, correct forms) to it. Given the entities ``present`` in the
+    surrounding chunk (:meth:`present_entities`), a gated string selects only when one of its entities is
+    present: the names detector cannot make a confident change of such a word otherwise.
     """
 
-    def __init__(self, strings: Iterable[str], correct_forms: Iterable[str] = ()) -> None:
+    def __init__(self, strings: Iterable[str], correct_forms: Iterable[str] = (),
+                 lowercase_ok: Iterable[str] = (), gated: dict[str, frozenset[int]] | None = None,
+                 entity_of: dict[str, frozenset[int]] | None = None, settled: Iterable[str] = ()) -> None:
+        #: strings that do not select a segment when written with a lower-case first letter
+        self.lowercase_ok = frozenset(s.strip().lower() for s in lowercase_ok)
+        self.gated = gated or {}
+        self.entity_of = entity_of or {}
         self.automaton = ahocorasick.Automaton()
         for s in strings:
             s = s.strip().lower()
@@ -117,6 +141,14 @@ class Prefilter:
         self.has_correct = len(self.correct) > 0
         if self.has_correct:
             self.correct.make_automaton()
+        #: single tokens that count as correct forms when no capitalised word touches them
+        self.settled = ahocorasick.Automaton()
+        for f in settled:
+            if f and f not in self.settled:
+                self.settled.add_word(f, len(f))
+        self.has_settled = len(self.settled) > 0
+        if self.has_settled:
+            self.settled.make_automaton()
 
     def positions(self, text: str) -> Iterator[int]:
         """Where in ``text`` some string ends (a screen: the finer checks of ``__call__`` come later)."""
@@ -129,17 +161,83 @@ class Prefilter:
         for end, _ in self.automaton.iter(low):
             yield end
 
-    def __call__(self, text: str) -> bool:
-        if not self.size:
-            return False
+    def _unknown_name_next_to(self, text: str, start: int, end: int) -> bool:
+        """Does a capitalised word that the base does not know touch ``text[start:end]`` («Mary Robinsen»)?
+        Such a pair may be a name with a corruption only the detector's fuzzy matching finds."""
+        return any(w[:1].isupper() and not self.automaton.exists(w.lower()) for w in neighbour_words(text, start, end))
+
+    @staticmethod
+    def _lower(text: str) -> str:
         low = text.lower()
         if len(low) != len(text):  # a rare character whose lower case is longer: offsets would drift
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        return low
+
+    def present_entities(self, texts: Iterable[str]) -> set[int]:
+        """The entities some string of ``entity_of`` names in ``texts`` (whole words, capitalised)."""
+        present: set[int] = set()
+        if not self.size or not self.entity_of:
+            return present
+        for text in texts:
+            low = self._lower(text)
+            for end, n in self.automaton.iter(low):
+                ents = self.entity_of.get(low[end - n + 1 : end + 1])
+                if ents and text[end - n + 1].isupper() and bounded(low, end - n + 1, end + 1):
+                    present.update(ents)
+        return present
+
+    def __call__(self, text: str, present: set[int] | None = None) -> bool:
+        if not self.size:
+            return False
+        low = self._lower(text)
         hits = [(end - n + 1, end + 1) for end, n in self.automaton.iter(low) if bounded(low, end - n + 1, end + 1)]
+        if hits and self.lowercase_ok:
+            hits = [(s, e) for s, e in hits if not (text[s].islower() and low[s:e] in self.lowercase_ok)]
+        if hits and present is not None and self.gated:
+            hits = [(s, e) for s, e in hits if not (low[s:e] in self.gated and not self.gated[low[s:e]] & present)]
         if not hits:
             return False
-        if not self.has_correct:
+        if not self.has_correct and not self.has_settled:
             return True
         covered = [(end - n + 1, end + 1) for end, n in self.correct.iter(text)
-                   if bounded(text, end - n + 1, end + 1)]
+                   if bounded(text, end - n + 1, end + 1)] if self.has_correct else []
+        if self.has_settled:
+            covered += [(end - n + 1, end + 1) for end, n in self.settled.iter(text)
+                        if bounded(text, end - n + 1, end + 1)
+                        and not self._unknown_name_next_to(text, end - n + 1, end + 1)]
         return any(not any(a <= s and e <= b for a, b in covered) for s, e in hits)
+
+
+_WORD_BEFORE = re.compile(r"(?:^|[^\w'’])([^\W\d_][\w'’]*)[ \u00a0\-]+$")
+_WORD_AFTER = re.compile(r"[ \u00a0\-]+([^\W\d_][\w'’]*)")
+
+
+def neighbour_words(text: str, start: int, end: int) -> list[str]:
+    """The words joined to ``text[start:end]`` by a space or a hyphen, before and after."""
+    out = []
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if m:
+        out.append(m.group(1))
+    m = _WORD_AFTER.match(text, end)
+    if m:
+        out.append(m.group(1))
+    return out
+
+
+def lowercase_ok_strings(kb: object, strings: Iterable[str], risky: Iterable[str] = ()) -> list[str]:
+    """Single words that the names detector ignores when written in lower case, so the prefilter can too.
+
+    It mirrors the detector's rule for a lower-case word (``NamesDetector._candidates``): a French word
+    of Zipf ≥ 3 is never a broken name on its own, one of Zipf ≥ 1 only when it is a miscased correct
+    form («starlink»). Homograph words, calques and glossary variants (``risky``) are left out: they
+    are checked in lower case on purpose («le masque»)."""
+    risky_set = {r.lower() for r in risky}
+    single = [s.strip() for s in strings if s.strip() and " " not in s.strip() and s.strip() not in risky_set]
+    z = french_zipf(single)
+    out = []
+    for s in single:
+        if z[s] >= 3.0:
+            out.append(s)
+        elif z[s] >= 1.0 and not any(v.kind in ("fr", "alias") for v in kb.lookup(s)):  # type: ignore[attr-defined]
+            out.append(s)
+    return out

@@ -73,16 +73,65 @@ class _State:
 
         self.matcher = GlossaryMatcher(spec.ruleset)
         self.prefilter: Prefilter | None = None
+        self.gate = False
         self.reviewer: Any = None
         if spec.mode == FULL:
             from ..review import Reviewer
             from .matcher import without_common_words
 
             kb = _knowledge_base()
-            strings = without_common_words(kb.prefilter_strings()) + [r.variant for r in spec.ruleset.rules]
+            from .matcher import lowercase_ok_strings
+
+            glossary_variants = [r.variant for r in spec.ruleset.rules]
+            strings = without_common_words(kb.prefilter_strings()) + glossary_variants
             correct = {f for e in kb.entities for f in e.correct_forms()} | set(spec.ruleset.protected)
-            self.prefilter = Prefilter(strings, correct)
+            correct -= set(glossary_variants)  # a glossary's wrong form is never correct
+            settled = set(kb.settled_tokens()) - set(glossary_variants)
+            gated, entity_of = _entity_evidence(kb, strings, glossary_variants)
+            self.gate = spec.min_confidence >= GATE_MIN_CONFIDENCE
+            self.prefilter = Prefilter(strings, correct, lowercase_ok_strings(kb, strings, list(gated)),
+                                       gated if self.gate else None, entity_of if self.gate else None,
+                                       settled)
             self.reviewer = Reviewer(list(FULL_DETECTORS), glossary=spec.review_glossary)
+
+
+#: at this confidence or above, a homograph or a translated name is only changed when its entity is
+#: named in the same document (the names detector's own rule), so the prefilter may ask the same
+GATE_MIN_CONFIDENCE = 0.8
+
+
+def _entity_evidence(kb: Any, strings: list[str],
+                     glossary_variants: list[str]) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
+    """(gated, entity_of) of :class:`~.matcher.Prefilter` for the names knowledge base ``kb``."""
+    from ..knowledge.calques import get_calque_index, stem_fr
+    from ..knowledge.homographs import get_homograph_index
+
+    lows = {s.strip().lower() for s in strings}
+    entity_of: dict[str, frozenset[int]] = {}
+    for low in lows:  # what makes the detector count an entity as named: a surname or a whole name
+        ents = set(kb.phrases.get(low, ()))
+        for v in kb.exact.get(low, ()):
+            if v.kind in ("fr", "alias", "en"):
+                e = kb.entities[v.entity]
+                last = len(e.en_tokens if v.kind == "en" else e.fr_tokens) - 1
+                if v.token in (-1, last):
+                    ents.add(v.entity)
+        if ents:
+            entity_of[low] = frozenset(ents)
+    words: dict[str, set[int]] = {}
+    for w, hs in get_homograph_index(kb).words.items():
+        words.setdefault(w.lower(), set()).update(h.entity for h in hs)
+    cidx = get_calque_index(kb)
+    by_stem: dict[str, set[int]] = {}
+    for key, ents in cidx.keys.items():
+        for stem in key:
+            by_stem.setdefault(stem, set()).update(ents)
+    for p in cidx.phrases:
+        words.setdefault(p.lower(), set()).update(by_stem.get(stem_fr(p), ()))
+    never = {g.lower() for g in glossary_variants}
+    gated = {w: frozenset(ents) for w, ents in words.items()
+             if w in lows and ents and not kb.exact.get(w) and w not in never}
+    return gated, entity_of
 
 
 _STATES: dict[str, _State] = {}
@@ -219,8 +268,13 @@ def process_item(item: WorkItem, spec: JobSpec) -> dict[str, Any]:
         kwargs: dict[str, Any] = {}
         if item.format in LINE_FORMATS:  # one automaton pass over the chunk picks the lines to read
             kwargs["screen"] = st.prefilter.positions if st.prefilter is not None else st.matcher.positions
-        for slot in reader(data, encoding=item.encoding, byte_base=item.start, first_line=item.first_line,
-                           target_lang=spec.target_lang, **kwargs):
+        slots = reader(data, encoding=item.encoding, byte_base=item.start, first_line=item.first_line,
+                       target_lang=spec.target_lang, **kwargs)
+        present: set[int] | None = None
+        if st.prefilter is not None and st.gate:
+            slots = list(slots)  # one chunk (a few MB): which entities it names, before selecting
+            present = st.prefilter.present_entities(s.text for s in slots)
+        for slot in slots:
             stats["units"] += 1
             text = slot.text
             if st.prefilter is None:
@@ -229,7 +283,7 @@ def process_item(item: WorkItem, spec: JobSpec) -> dict[str, Any]:
                     stats["checked"] += 1
                     changes.extend(_edits(item, slot, found, stats))
                 continue
-            if not st.prefilter(text):
+            if not st.prefilter(text, present):
                 continue
             stats["checked"] += 1
             pending.append((slot, _rule_changes(item, slot, st, spec)))

@@ -319,6 +319,7 @@ class NamesDetector:
         n = len(words)
         while i < n:
             best: Mention | None = None
+            best_rank: tuple = ()
             for v, sim in cands[i]:
                 m = Mention(v.entity, [Match(words[i], v, self._status(words[i], v), sim)])
                 j = i + 1
@@ -334,8 +335,9 @@ class NamesDetector:
                     m.matches.append(Match(words[j], v2, self._status(words[j], v2), s2))
                     last_tok = v2.token
                     j += 1
-                if best is None or self._mention_rank(m) > self._mention_rank(best):
-                    best = m
+                rank = self._mention_rank(m)
+                if best is None or rank > best_rank:
+                    best, best_rank = m, rank
             if best is not None and i in weak and len(best.matches) == 1:
                 best = None
             if best is not None:
@@ -691,7 +693,7 @@ class NamesDetector:
         if not tr.available:
             return []
         flags = []
-        for w, nbest in zip(cands, tr.candidates([w.key for w in cands], n=5), strict=True):
+        for w, nbest in zip(cands, tr.model_candidates([w.key for w in cands], n=5), strict=True):
             best = None
             for rank, (cand, logp) in enumerate(nbest):
                 if normalise_latin(cand) == normalise_latin(w.key):
@@ -839,11 +841,10 @@ class NamesDetector:
             e = self.kb.entities[e_idx]
             in_doc = self.present[e_idx] > 0
             caps = any(words[k].capitalised and not words[k].sent_start for k in range(i, j + 1))
-            tok = tok_at.get(w0.start)
-            slot = self._person_slot(tok)
             if nparts == 1:
                 if not (in_doc and caps):
                     continue
+                slot = self._person_slot(tok_at.get(w0.start))  # parse the segment only when it can matter
                 conf = 0.55 + (0.15 if caps else 0.0) + 0.1 * len(slot)
             else:
                 if not (in_doc or caps):

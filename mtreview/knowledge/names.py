@@ -279,6 +279,26 @@ class NameKnowledgeBase:
         out.update(get_homograph_index(self).words)
         return sorted(s for s in out if len(s) >= 2)
 
+    def settled_tokens(self) -> list[str]:
+        """Single tokens that, written exactly so (case included), need no review on their own.
+
+        A token qualifies when it is written so in a correct form (kind ``fr`` or ``alias``: «Williams»,
+        «Land», «Mary») and is neither a homograph word nor a calque: the names detector never flags a
+        one-word mention that is a correct token (whatever other entity it may also be a variant of), so
+        the prefilter of ``normalise`` treats them like correct forms when no capitalised word touches
+        them: «Mary» alone does not select a segment, while «Mary Robinsen», «MARY», «Mask» or «masque»
+        still do."""
+        from .calques import get_calque_index
+        from .homographs import get_homograph_index
+
+        risky = set(get_homograph_index(self).words) | set(get_calque_index(self).phrases)
+        out: set[str] = set()
+        for low, variants in self.exact.items():
+            if low in risky:
+                continue
+            out.update(v.form for v in variants if v.kind in ("fr", "alias") and " " not in v.form)
+        return sorted(out)
+
     def __len__(self) -> int:
         return len(self.entities)
 

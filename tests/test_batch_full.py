@@ -108,3 +108,16 @@ def test_standard_input_is_normalised_to_stdin_txt(tmp_path: Path) -> None:
     both = subprocess.run(cmd[:5] + ["-", str(tmp_path)] + cmd[6:], input=b"x", capture_output=True,
                           timeout=120, cwd=tmp_path)
     assert both.returncode == 2 and b"only INPUT" in both.stderr
+
+
+def test_seed_normalised_like_a_whole_document_fix(tmp_path: Path) -> None:
+    """The prefilter drops no segment the detector would change: on the seed article, ``normalise``
+    (segment selection, batch review) writes what ``fix --only name/`` (whole-document review) writes."""
+    seed = Path(__file__).resolve().parents[1] / "corpora" / "seed" / "musk-putin-wsj.fr-mt.txt"
+    src = tmp_path / "seed.txt"
+    src.write_bytes(seed.read_bytes())
+    assert main(["-q", "fix", str(src), "-o", str(tmp_path / "fixed.txt"), "--only", "name/"]) == 0
+    assert main(["-q", "normalise", str(src), "-o", str(tmp_path / "out"), "--workers", "1"]) == 0
+    assert (tmp_path / "out" / "seed.txt").read_text("utf-8") == (tmp_path / "fixed.txt").read_text("utf-8")
+    changes = (tmp_path / "out" / "changes.jsonl").read_text("utf-8").splitlines()
+    assert len(changes) >= 30

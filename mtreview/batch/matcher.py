@@ -161,10 +161,11 @@ class Prefilter:
         for end, _ in self.automaton.iter(low):
             yield end
 
-    def _unknown_name_next_to(self, text: str, start: int, end: int) -> bool:
-        """Does a capitalised word that the base does not know touch ``text[start:end]`` («Mary Robinsen»)?
-        Such a pair may be a name with a corruption only the detector's fuzzy matching finds."""
-        return any(w[:1].isupper() and not self.automaton.exists(w.lower()) for w in neighbour_words(text, start, end))
+    @staticmethod
+    def _name_next_to(text: str, start: int, end: int) -> bool:
+        """Does a capitalised word touch ``text[start:end]``? Then the pair may be one name with a broken
+        token («Jan Bremmer», «Mary Robinsen»), which only the detector can tell."""
+        return any(w[:1].isupper() for w in neighbour_words(text, start, end))
 
     @staticmethod
     def _lower(text: str) -> str:
@@ -204,7 +205,7 @@ class Prefilter:
         if self.has_settled:
             covered += [(end - n + 1, end + 1) for end, n in self.settled.iter(text)
                         if bounded(text, end - n + 1, end + 1)
-                        and not self._unknown_name_next_to(text, end - n + 1, end + 1)]
+                        and not self._name_next_to(text, end - n + 1, end + 1)]
         return any(not any(a <= s and e <= b for a, b in covered) for s, e in hits)
 
 

@@ -286,7 +286,7 @@ class NameKnowledgeBase:
         «Land», «Mary») and is neither a homograph word nor a calque: the names detector never flags a
         one-word mention that is a correct token (whatever other entity it may also be a variant of), so
         the prefilter of ``normalise`` treats them like correct forms when no capitalised word touches
-        them: «Mary» alone does not select a segment, while «Mary Robinsen», «MARY», «Mask» or «masque»
+        them: «Mary» alone does not select a segment, while «Jan Bremmer», «MARY», «Mask» or «masque»
         still do."""
         from .calques import get_calque_index
         from .homographs import get_homograph_index

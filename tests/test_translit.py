@@ -59,7 +59,7 @@ def test_shipped_model_recovers_test_split_names() -> None:
     rng = random.Random(0)
     inputs = [noisy_romanisation(cyr, rng, p_case=0.0, p_noise=0.0, scheme="bgn").capitalize()
               for _, cyr in TEST_SPLIT_NAMES]
-    out = tr.candidates(inputs, n=5)
+    out = tr.model_candidates(inputs, n=5)
     assert len(out) == len(inputs)
     hits = 0
     for (latin, _), cands in zip(TEST_SPLIT_NAMES, out, strict=True):
@@ -70,6 +70,12 @@ def test_shipped_model_recovers_test_split_names() -> None:
         assert all(c == c.lower() for c, _ in cands)
         hits += latin in [c for c, _ in cands]
     assert hits >= len(TEST_SPLIT_NAMES) // 2  # shipped model: 5 of 8 (top-5 ≈ 47 % on the test split)
+    reranked = tr.candidates(inputs, n=5)  # with the name-frequency prior of rerank.json, when shipped
+    assert sum(latin in [c for c, _ in cands] for (latin, _), cands in zip(TEST_SPLIT_NAMES, reranked,
+                                                                         strict=True)) >= hits - 1
+    for cands in reranked:
+        scores = [s for _, s in cands]
+        assert scores == sorted(scores, reverse=True) and len(cands) <= 5
 
 
 @needs_weights
@@ -83,7 +89,7 @@ def test_shipped_model_pivot_examples_and_case_insensitivity() -> None:
     assert tr.candidates(["", "  "], n=5) == [[], []]
     assert tr.candidates([], n=5) == []
     # log-probabilities: the candidates' probabilities cannot sum above 1
-    (cands,) = tr.candidates(["Bolsonaru"], n=5)
+    (cands,) = tr.model_candidates(["Bolsonaru"], n=5)
     assert sum(math.exp(s) for _, s in cands) <= 1.0 + 1e-3
 
 
@@ -120,10 +126,28 @@ def test_tiny_training_run(tmp_path, monkeypatch) -> None:
     _write_tiny_data(data)
     monkeypatch.setenv("MTREVIEW_TRANSLIT_DATA", str(data))
     out = tmp_path / "model"
-    assert main(["--out", str(out), "--tiny", "--max-steps", "4", "--threads", "1"]) == 0
-    for name in ("model.safetensors", "config.json", "vocab.json", "training.json"):
+    assert main(["--out", str(out), "--tiny", "--max-steps", "4", "--threads", "1", "--rerank-limit", "6"]) == 0
+    for name in ("model.safetensors", "config.json", "vocab.json", "training.json", "rerank.json"):
         assert (out / name).is_file()
     tr = Transliterator(out)
+    assert tr.reranker is not None and tr.reranker.dev["pairs"] == 6
     res = tr.candidates(["Ivanom", "zhukov"], n=3)
     assert len(res) == 2
     assert all(isinstance(c, str) and isinstance(s, float) for cands in res for c, s in cands)
+    # retraining without a fit removes the stale re-ranking
+    assert main(["--out", str(out), "--tiny", "--max-steps", "2", "--threads", "1"]) == 0
+    assert not (out / "rerank.json").exists()
+    assert Transliterator(out).reranker is None
+
+
+def test_reranker_prefers_spellings_people_write(tmp_path) -> None:
+    from mtreview.translit.rerank import Reranker, name_zipf
+
+    assert name_zipf("johnson") > 3.0 and name_zipf("jxqzv") == 0.0
+    r = Reranker(zipf_weight=0.6, known_bonus=1.0)
+    ranked = r.rerank([("jonson", -0.9), ("johnson", -1.2), ("jxqzv", -0.5)])
+    assert [c for c, _ in ranked][0] == "johnson"
+    assert Reranker().rerank([("b", -2.0), ("a", -1.0)]) == [("a", -1.0), ("b", -2.0)]  # no prior: model order
+    r.save(tmp_path)
+    assert Reranker.load(tmp_path) == r
+    assert Reranker.load(tmp_path / "none") is None

@@ -6,7 +6,9 @@ Inputs are deterministic (:func:`mtreview.translit.data.eval_examples`): each te
 romanised under one of the schemes BGN/PCGN, ISO 9, passport, ad hoc, GOST (the *clean* set), and a
 *noisy* set with Russian case endings, all schemes and ad-hoc MT noise as in training. The task is to
 recover the lower-cased Latin original exactly (diacritics included); top-1 and top-5 accuracy are
-reported for the model and for :func:`rule_candidates`, the best hand-written inverse transliteration.
+reported for the model alone (beam 5), for the model re-ranked by the name-frequency prior of
+:mod:`.rerank` (when the model folder has ``rerank.json``), and for :func:`rule_candidates`, the best
+hand-written inverse transliteration.
 """
 
 from __future__ import annotations
@@ -102,12 +104,15 @@ def evaluate(model_dir: Path | None = None, split: str = "test", limit: int | No
     tr = Transliterator(model_dir, batch_size=batch_size)
     if not tr.available:
         raise SystemExit(f"no weights in {tr.model_dir}")
-    report: dict = {"split": split, "pairs_in_split": total, "pairs": len(pairs), "model_dir": str(tr.model_dir)}
+    rr = tr.reranker
+    report: dict = {"split": split, "pairs_in_split": total, "pairs": len(pairs), "model_dir": str(tr.model_dir),
+                    "rerank": None if rr is None else {"zipf_weight": rr.zipf_weight,
+                                                       "known_bonus": rr.known_bonus, "beams": rr.beams}}
     for name, noisy in (("clean", False), ("noisy", True)):
         ex = eval_examples(pairs, seed=20, noisy=noisy)
         src, gold = [s for s, _ in ex], [t for _, t in ex]
         t0 = time.time()
-        model_c = tr.candidates(src, n=5)
+        model_c = tr.model_candidates(src, n=5)
         dt = time.time() - t0
         rule_c = [rule_candidates(s, n=5) for s in src]
         report[name] = {
@@ -118,6 +123,15 @@ def evaluate(model_dir: Path | None = None, split: str = "test", limit: int | No
             "rules_top5": round(topk(rule_c, gold, 5), 4),
             "model_ms_per_name": round(1000 * dt / max(1, len(ex)), 2),
         }
+        if rr is not None:
+            t0 = time.time()
+            rr_c = tr.candidates(src, n=5)
+            dt = time.time() - t0
+            report[name].update({
+                "reranked_top1": round(topk(rr_c, gold, 1), 4),
+                "reranked_top5": round(topk(rr_c, gold, 5), 4),
+                "reranked_ms_per_name": round(1000 * dt / max(1, len(ex)), 2),
+            })
         print(name, json.dumps(report[name]), flush=True)
     return report
 

@@ -16,6 +16,7 @@ import os
 import threading
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from mtreview.translit import DEFAULT_MODEL_DIR
 
@@ -27,9 +28,11 @@ WEIGHTS_FILE = "model.safetensors"
 class Transliterator:
     """n-best back-transliteration «zhaiir» → «jair» with log-probabilities (batched beam search)."""
 
-    def __init__(self, model_dir: str | Path | None = None, batch_size: int = 64) -> None:
+    def __init__(self, model_dir: str | Path | None = None, batch_size: int = 64, rerank: bool = True) -> None:
         self.model_dir = Path(model_dir) if model_dir else DEFAULT_MODEL_DIR
         self.batch_size = batch_size
+        self.use_rerank = rerank
+        self._reranker: Any = None
         self._model = None
         self._vocab = None
         self._lock = threading.Lock()
@@ -57,8 +60,10 @@ class Transliterator:
                 hf_logging.disable_progress_bar()  # no progress bars in a review's output
 
                 from mtreview.translit.model import CharVocab
+                from mtreview.translit.rerank import Reranker
 
                 vocab = CharVocab.load(self.model_dir)
+                self._reranker = Reranker.load(self.model_dir) if self.use_rerank else None
                 model = BartForConditionalGeneration.from_pretrained(self.model_dir, local_files_only=True)
                 model.eval()
             except Exception as exc:  # noqa: BLE001 - a broken model must not break the review
@@ -73,11 +78,28 @@ class Transliterator:
         """Case-insensitive input: lower-cased NFC, surrounding spaces and punctuation stripped."""
         return unicodedata.normalize("NFC", token.strip().strip(".,;:!?«»\"()[]").lower())
 
-    def candidates(self, tokens: list[str], n: int = 5) -> list[list[tuple[str, float]]]:
-        """For each romanised token, up to ``n`` Latin spellings (lower-case) with their log-probabilities.
+    @property
+    def reranker(self) -> Any:
+        """The :class:`~mtreview.translit.rerank.Reranker` in use (None: plain model order)."""
+        self._load()
+        return self._reranker
 
-        Best first; ``[]`` for an empty token, or for every token when the model is unavailable.
+    def candidates(self, tokens: list[str], n: int = 5) -> list[list[tuple[str, float]]]:
+        """For each romanised token, up to ``n`` Latin spellings (lower-case) with their scores, best first.
+
+        Scores are log-probabilities, plus the name-frequency prior of ``rerank.json`` when the model
+        folder has one (then a wider beam is decoded and re-ranked, see :mod:`.rerank`). ``[]`` for an
+        empty token, or for every token when the model is unavailable.
         """
+        if not tokens or n < 1 or not self._load():
+            return [[] for _ in tokens]
+        rr = self._reranker
+        if rr is None:
+            return self.model_candidates(tokens, n)
+        return [rr.rerank(cs)[:n] for cs in self.model_candidates(tokens, max(n, rr.beams))]
+
+    def model_candidates(self, tokens: list[str], n: int = 5) -> list[list[tuple[str, float]]]:
+        """The model's own n-best (beam search, log-probabilities), without re-ranking."""
         results: list[list[tuple[str, float]]] = [[] for _ in tokens]
         if not tokens or n < 1 or not self._load():
             return results

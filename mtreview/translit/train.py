@@ -6,8 +6,9 @@ Plain torch loop: AdamW, linear warm-up then linear decay over the time (or step
 few hundred names bucketed by length, fresh noise (:mod:`.data`) every epoch. Every ``--eval-every``
 steps the greedy exact-match accuracy on a fixed dev sample is measured and the best checkpoint is
 written to ``--out`` (``model.safetensors``, ``config.json``, ``vocab.json``, ``training.json``), so
-an interrupted run still leaves usable weights. ``--tiny`` trains a toy model on a few hundred pairs
-(for tests).
+an interrupted run still leaves usable weights. At the end the name-frequency re-ranking of
+:mod:`.rerank` is fit on the dev split (``rerank.json``; about two minutes). ``--tiny`` trains a toy
+model on a few hundred pairs (for tests).
 """
 
 from __future__ import annotations
@@ -212,6 +213,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--init-from", type=Path, default=None, help="continue training the model in this folder")
+    ap.add_argument("--rerank-limit", type=int, default=None,
+                    help="dev pairs on which to fit the re-ranking prior afterwards (default 800; 0: no fit, "
+                         "and none with --tiny unless given)")
     args = ap.parse_args(argv)
 
     def log(msg: str) -> None:
@@ -220,6 +224,12 @@ def main(argv: list[str] | None = None) -> int:
     train(args.out, minutes=args.minutes, max_steps=args.max_steps, tiny=args.tiny, batch_size=args.batch_size,
           lr=args.lr, eval_every=args.eval_every, seed=args.seed, threads=args.threads,
           init_from=args.init_from, log=log)
+    from mtreview.translit.rerank import RERANK_FILE, fit
+
+    (args.out / RERANK_FILE).unlink(missing_ok=True)  # fit for these weights, or none at all
+    limit = args.rerank_limit if args.rerank_limit is not None else (0 if args.tiny else 800)
+    if limit > 0:
+        fit(args.out, limit=limit, say=log)
     return 0
 
 

@@ -215,7 +215,8 @@ def test_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["normalise", str(f), "-o", str(tmp_path), "--glossary-only",
                  "--glossary", str(GLOSSARIES[0])]) == 2  # would overwrite its input
     assert "overwrite" in capsys.readouterr().err
-    assert main(["normalise", "-", "-o", str(tmp_path / "o")]) == 2
+    assert main(["normalise", "-", str(f), "-o", str(tmp_path / "o")]) == 2  # '-' only alone
+    assert "only INPUT" in capsys.readouterr().err
     bad = tmp_path / "bad.tsv"
     bad.write_text("fr\tvariants\nSergueï Lavrov\tLavrov\nLavrov\t\n", "utf-8")
     assert main(["normalise", str(f), "-o", str(tmp_path / "o"), "--glossary-only", "--glossary", str(bad)]) == 1

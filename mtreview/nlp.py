@@ -32,10 +32,11 @@ def get_nlp(model: str = MODEL_NAME) -> Any:
         if hide_torch and sys.modules.get("torch", 0) is None:
             del sys.modules["torch"]
 
+    from .loading import gc_paused
     from .token_match import fast_token_match
 
     try:
-        with fast_token_match():  # spaCy's French TOKEN_MATCH regex otherwise takes seconds to compile
+        with fast_token_match(), gc_paused():  # spaCy's French TOKEN_MATCH regex otherwise takes seconds to compile
             nlp = spacy.load(model)
     except OSError:
         raise MtreviewError(

@@ -92,6 +92,8 @@ class Reviewer:
 
     def review_document(self, document: Document) -> list[Flag]:
         flags: list[Flag] = []
+        if any(getattr(det, "parse", "all") == "all" for det in self.detectors):
+            document.parsed  # noqa: B018 - one batched parse of every segment, before a lazy detector parses some one by one
         for det in self.detectors:
             for f in det.detect(document):
                 if document.text[f.start:f.end] != f.text:

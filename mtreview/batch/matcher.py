@@ -81,7 +81,7 @@ def french_zipf(strings: Iterable[str]) -> dict[str, float]:
     """wordfreq's French Zipf frequency of each string (0.0 for the many it has never seen, cheaply)."""
     from wordfreq import get_frequency_dict, zipf_frequency
 
-    known = get_frequency_dict("fr")  # the list zipf_frequency reads ("best")
+    known = get_frequency_dict("fr", "best")  # the list (and lru_cache key) zipf_frequency uses
     out: dict[str, float] = {}
     for s in strings:
         if s in out:

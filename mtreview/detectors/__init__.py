@@ -19,6 +19,9 @@ from ..flags import Flag
 class Detector(Protocol):
     name: str
     categories: tuple[str, ...]
+    #: optional: "all" (the default when absent: reads ``document.parsed``), "some" (parses only the
+    #: segments it needs, ``document.segment_doc``) or "none"
+    parse: str
 
     def detect(self, document: Document) -> Iterable[Flag]: ...
 

@@ -94,6 +94,8 @@ class BilingualDetector:
     """Numbers, names and entities of the source missing in the target; untranslated segments; length."""
 
     name = "bilingual"
+    #: works on the text alone
+    parse = "none"
     categories = ("accuracy/mistranslation", "accuracy/omission", "accuracy/addition", "accuracy/untranslated")
 
     def __init__(self, numbers: bool = True, names: bool = True, untranslated: bool = True,

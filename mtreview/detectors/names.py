@@ -148,6 +148,8 @@ class NamesDetector:
     """Finds names that a translation through a pivot language corrupted, translated or mis-spelled."""
 
     name = "names"
+    #: parses only the segments a check needs (see Reviewer.review_document)
+    parse = "some"
     categories = ("name/corrupted", "name/translated", "name/spelling", "name/locale", "name/inconsistent")
 
     def __init__(self, glossary: Iterable[Entity] | None = None, kb: NameKnowledgeBase | None = None,

@@ -55,6 +55,8 @@ class TypographyDetector:
     """French typography: high punctuation spacing, guillemets, dashes, ellipses, decimal commas."""
 
     name = "typography"
+    #: works on the text alone
+    parse = "none"
     categories = ("fluency/typography",)
 
     def __init__(self, rules: Iterable[str] | None = None, strict: bool = False) -> None:

@@ -349,7 +349,9 @@ def get_kb() -> NameKnowledgeBase:
     path = _cache_path()
     if path.exists():
         try:
-            with path.open("rb") as f:
+            from ..loading import gc_paused
+
+            with path.open("rb") as f, gc_paused():
                 kb = pickle.load(f)
             if isinstance(kb, NameKnowledgeBase):
                 return kb

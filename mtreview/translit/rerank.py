@@ -6,7 +6,8 @@ included) give each candidate a frequency. A candidate's re-ranked score is
 
     log P_model(candidate | input) + zipf_weight · max_lang zipf(candidate) + known_bonus · [zipf > 0]
 
-computed over a wider beam (``beams``, default 32) and cut to the n asked for. The two weights are fit
+computed over a wider beam (``beams``, default 64: on dev, top-5 66.2 % → 72.2 %; with 32 beams
+71.4 %) and cut to the n asked for. The two weights are fit
 on the dev split (never the test split) by :func:`fit` — a small grid search maximising top-5 then
 top-1 exact match — and stored beside the weights in ``rerank.json``; the training command runs the fit
 at its end. Without ``rerank.json`` nothing is re-ranked.
@@ -60,7 +61,7 @@ class Reranker:
 
     zipf_weight: float = 0.0
     known_bonus: float = 0.0
-    beams: int = 32
+    beams: int = 64
     dev: dict | None = None
 
     def score(self, candidate: str, logprob: float) -> float:
@@ -90,7 +91,7 @@ def accuracy(ranked: list[list[str]], gold: list[str], k: int) -> float:
     return sum(g in r[:k] for r, g in zip(ranked, gold, strict=True)) / max(1, len(gold))
 
 
-def fit(model_dir: Path | None = None, limit: int = 800, seed: int = 7, beams: int = 32,
+def fit(model_dir: Path | None = None, limit: int = 800, seed: int = 7, beams: int = 64,
         say=print) -> Reranker:
     """Fit the two weights on ``limit`` dev pairs (clean and noisy inputs), save and return them."""
     from mtreview.translit.data import eval_examples, load_split
@@ -134,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m mtreview.translit.rerank", description=__doc__.split("\n")[0])
     ap.add_argument("--model", type=Path, default=None, help="model folder (default: the shipped one)")
     ap.add_argument("--limit", type=int, default=800, help="dev pairs to fit on (default 800)")
-    ap.add_argument("--beams", type=int, default=32, help="beam width decoded before re-ranking (default 32)")
+    ap.add_argument("--beams", type=int, default=64, help="beam width decoded before re-ranking (default 64)")
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args(argv)
     import torch

@@ -108,43 +108,22 @@ def _cache_path(name: str) -> Path | None:
     h = hashlib.sha256(Path(__file__).read_bytes())
     for f, st in zip(files, stats, strict=True):
         h.update(f"{f}|{st.st_size}|{st.st_mtime_ns}".encode())
-    root = Path(os.environ.get("MTREVIEW_CACHE") or Path.home() / ".cache" / "mtreview")
-    return root / f"dict-{name}-{h.hexdigest()[:16]}.pickle"
+    from ..loading import cache_root
+
+    return cache_root() / f"dict-{name}-{h.hexdigest()[:16]}.pickle"
 
 
 @functools.lru_cache(maxsize=8)
 def get_dictionary(name: str) -> BilingualDictionary:
     """``eng-fra``, ``fra-eng`` or ``fra-rus`` (parsed once, then cached in memory and on disk)."""
-    import contextlib
-    import pickle
-    import tempfile
-
-    from ..loading import gc_paused
+    from ..loading import gc_paused, load_cached, save_cached
 
     path = _cache_path(name)
-    if path is not None and path.exists():
-        try:
-            with path.open("rb") as f, gc_paused():
-                d = pickle.load(f)
-            if isinstance(d, BilingualDictionary):
-                return d
-        except Exception:  # noqa: BLE001 - a broken cache is rebuilt
-            pass
+    d = load_cached(path, BilingualDictionary) if path is not None else None
+    if d is not None:
+        return d
     with gc_paused():
         d = _parse(name)
     if path is not None and d.entries:
-        with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    pickle.dump(d, f, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, path)
-                for old in path.parent.glob(f"dict-{name}-*.pickle"):
-                    if old != path:
-                        old.unlink(missing_ok=True)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+        save_cached(path, d, f"dict-{name}-*.pickle")
     return d

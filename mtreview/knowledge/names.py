@@ -324,7 +324,6 @@ def builtin_files() -> list[Path]:
 def _cache_path() -> Path:
     """Where the compiled base is cached: keyed by the data files and the code that derives variants."""
     import hashlib
-    import os
 
     h = hashlib.sha256()
     here = Path(__file__).parent
@@ -333,30 +332,22 @@ def _cache_path() -> Path:
     for p in builtin_files() + sources:
         h.update(p.name.encode())
         h.update(p.read_bytes())
-    root = Path(os.environ.get("MTREVIEW_CACHE") or Path.home() / ".cache" / "mtreview")
-    return root / f"names-kb-{h.hexdigest()[:16]}.pickle"
+    from ..loading import cache_root
+
+    return cache_root() / f"names-kb-{h.hexdigest()[:16]}.pickle"
 
 
 @functools.lru_cache(maxsize=1)
 def get_kb() -> NameKnowledgeBase:
     """The built-in knowledge base, compiled once and cached on disk (see :func:`kb_with_glossary`)."""
-    import contextlib
     import logging
-    import os
-    import pickle
-    import tempfile
+
+    from ..loading import load_cached, save_cached
 
     path = _cache_path()
-    if path.exists():
-        try:
-            from ..loading import gc_paused
-
-            with path.open("rb") as f, gc_paused():
-                kb = pickle.load(f)
-            if isinstance(kb, NameKnowledgeBase):
-                return kb
-        except Exception:  # noqa: BLE001 - a broken cache is rebuilt
-            pass
+    kb = load_cached(path, NameKnowledgeBase)
+    if kb is not None:
+        return kb
     logging.getLogger("mtreview").info("compiling the names knowledge base (once)")
     ents: list[Entity] = []
     for p in builtin_files():
@@ -365,20 +356,7 @@ def get_kb() -> NameKnowledgeBase:
     from .calques import get_calque_index
 
     kb.calques = get_calque_index(kb)  # cached with the base
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(kb, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-            for old in path.parent.glob("names-kb-*.pickle"):
-                if old != path:
-                    old.unlink(missing_ok=True)  # a cache of older data or code
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+    save_cached(path, kb, "names-kb-*.pickle")
     return kb
 
 

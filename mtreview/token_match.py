@@ -94,27 +94,21 @@ class LazyAlternation:
         except re.error:
             return None
 
-    def _gate_at(self, i: int) -> re.Pattern[str]:
-        gate = self._gates[i]
-        if gate is None:
+    def _compiled_at(self, cache: list[re.Pattern[str] | None], sources: list[str], i: int) -> re.Pattern[str]:
+        """``sources[i]`` (with the global flags) compiled on first use and kept in ``cache[i]``."""
+        pattern = cache[i]
+        if pattern is None:
             with self._lock:
-                gate = self._gates[i] = self._gates[i] or re.compile(self._prefix + self._gate_sources[i])
-        return gate
-
-    def _full_at(self, i: int) -> re.Pattern[str]:
-        full = self._compiled[i]
-        if full is None:
-            with self._lock:
-                full = self._compiled[i] = self._compiled[i] or re.compile(self._prefix + self._alternatives[i])
-        return full
+                pattern = cache[i] = cache[i] or re.compile(self._prefix + sources[i])
+        return pattern
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """A match of one of the alternatives at ``pos``, or None (same truth value as the full regex)."""
         if self._gate.match(string, pos, endpos) is None:
             return None
         for i in range(len(self._alternatives)):
-            if self._gate_at(i).match(string, pos, endpos) is not None:
-                m = self._full_at(i).match(string, pos, endpos)
+            if self._compiled_at(self._gates, self._gate_sources, i).match(string, pos, endpos) is not None:
+                m = self._compiled_at(self._compiled, self._alternatives, i).match(string, pos, endpos)
                 if m is not None:
                     return m
         return None

@@ -100,6 +100,18 @@ def without_common_words(strings: Iterable[str], max_zipf: float = PREFILTER_MAX
     return [s for s in strings if z[s] < max_zipf]
 
 
+def _automaton(words: Iterable[str]) -> ahocorasick.Automaton:
+    """An Aho-Corasick automaton of the non-empty ``words`` (value: the word's length), ready to search
+    when it holds any."""
+    a = ahocorasick.Automaton()
+    for w in words:
+        if w and w not in a:
+            a.add_word(w, len(w))
+    if len(a):
+        a.make_automaton()
+    return a
+
+
 class Prefilter:
     """Does a segment hold a string of the names knowledge base that is not simply a name written right?
 
@@ -126,29 +138,13 @@ class Prefilter:
         self.lowercase_ok = frozenset(s.strip().lower() for s in lowercase_ok)
         self.gated = gated or {}
         self.entity_of = entity_of or {}
-        self.automaton = ahocorasick.Automaton()
-        for s in strings:
-            s = s.strip().lower()
-            if s and s not in self.automaton:
-                self.automaton.add_word(s, len(s))
+        self.automaton = _automaton(s.strip().lower() for s in strings)
         self.size = len(self.automaton)
-        if self.size:
-            self.automaton.make_automaton()
-        self.correct = ahocorasick.Automaton()
-        for f in correct_forms:
-            if f and f not in self.correct:
-                self.correct.add_word(f, len(f))
+        self.correct = _automaton(correct_forms)
         self.has_correct = len(self.correct) > 0
-        if self.has_correct:
-            self.correct.make_automaton()
         #: single tokens that count as correct forms when no capitalised word touches them
-        self.settled = ahocorasick.Automaton()
-        for f in settled:
-            if f and f not in self.settled:
-                self.settled.add_word(f, len(f))
+        self.settled = _automaton(settled)
         self.has_settled = len(self.settled) > 0
-        if self.has_settled:
-            self.settled.make_automaton()
 
     def positions(self, text: str) -> Iterator[int]:
         """Where in ``text`` some string ends (a screen: the finer checks of ``__call__`` come later)."""
@@ -232,13 +228,15 @@ def lowercase_ok_strings(kb: object, strings: Iterable[str], risky: Iterable[str
     of Zipf ≥ 3 is never a broken name on its own, one of Zipf ≥ 1 only when it is a miscased correct
     form («starlink»). Homograph words, calques and glossary variants (``risky``) are left out: they
     are checked in lower case on purpose («le masque»)."""
+    from ..detectors.names import LOWERCASE_RARE_ZIPF, LOWERCASE_WORD_ZIPF
+
     risky_set = {r.lower() for r in risky}
     single = [s.strip() for s in strings if s.strip() and " " not in s.strip() and s.strip() not in risky_set]
     z = french_zipf(single)
     out = []
     for s in single:
-        if z[s] >= 3.0:
+        if z[s] >= LOWERCASE_WORD_ZIPF:
             out.append(s)
-        elif z[s] >= 1.0 and not any(v.kind in ("fr", "alias") for v in kb.lookup(s)):  # type: ignore[attr-defined]
+        elif z[s] >= LOWERCASE_RARE_ZIPF and not any(v.kind in ("fr", "alias") for v in kb.lookup(s)):  # type: ignore[attr-defined]
             out.append(s)
     return out

@@ -61,6 +61,12 @@ def person_context() -> dict[str, set[str]]:
     return out
 
 
+#: a lower-case word at least this frequent in French (Zipf) is never read as a broken name on its own
+LOWERCASE_WORD_ZIPF = 3.0
+#: a lower-case word at least this frequent is read only as a miscased correct form («starlink»)
+LOWERCASE_RARE_ZIPF = 1.0
+
+
 @dataclass
 class Word:
     start: int  # document offset
@@ -246,10 +252,10 @@ class NamesDetector:
             return []  # an English possessive left in the text is not a name form
         if strict and zipf_fr(text) >= 4.5 and text.lower() not in kb.correct_tokens:
             return []  # a very common French word («Il», «Pour») is not a broken name on its own
-        if not w.capitalised and zipf_fr(text) >= 1.0:
+        if not w.capitalised and zipf_fr(text) >= LOWERCASE_RARE_ZIPF:
             # a lower-case French word is not a name (homographs and calques are checked apart),
             # unless it is a rare word that a brand writes with capitals («starlink»)
-            if zipf_fr(text) >= 3.0:
+            if zipf_fr(text) >= LOWERCASE_WORD_ZIPF:
                 return []
             return [(v, 1.0) for v in kb.lookup(text) if v.kind in ("fr", "alias") and v.form != text]
         exact = kb.lookup(text)

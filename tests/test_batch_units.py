@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mtreview.batch.matcher import GlossaryMatcher, Prefilter, without_common_words
+from mtreview.batch.matcher import GlossaryMatcher, Prefilter, WordAutomaton, bounded, without_common_words
 from mtreview.batch.rules import Rule, RuleSet, load_rules
 from mtreview.errors import InputError
 from mtreview.formats.rewrite_base import (
@@ -104,6 +104,30 @@ def test_prefilter_ignores_names_written_right_and_common_words() -> None:
     assert not pf("Ian Bremmer a écrit.")  # a name written right
     assert not pf("Starlink fonctionne.")
     assert not pf("Le chat dort.")  # «le» is too common to mean anything
+
+
+def _whole_word_spans(words: list[str], text: str) -> list[tuple[int, int]]:
+    """The plain definition: every occurrence of a word that cuts no word at either edge."""
+    out = set()
+    for w in words:
+        start = text.find(w)
+        while start >= 0:
+            if bounded(text, start, start + len(w)):
+                out.add((start, start + len(w)))
+            start = text.find(w, start + 1)
+    return sorted(out)
+
+
+def test_word_automaton_finds_exactly_the_whole_word_occurrences() -> None:
+    words = ["disney", "disney+", "jean-luc", "jean luc", "o'neill", "ian", "an", "-x", "é", "l'oréal", "a.b."]
+    auto = WordAutomaton(words)
+    texts = ["Disney+ et disney, disney+x, xdisney", "jean-luc, jean luc, jean_luc, jean--luc",
+             "o'neill o’neill bo'neill", "ian ian,ian2 ian_ an -x a-x é éé", "l'oréal a.b.c a.b. a.b.",
+             "", "ian", "Ärger mit ian"]
+    for text in texts:
+        low = text.lower()
+        assert sorted(auto.spans(low)) == _whole_word_spans(words, low), text
+    assert list(WordAutomaton([]).spans("ian")) == []
 
 
 def test_tbx_entries_and_glossary(tmp_path: Path) -> None:

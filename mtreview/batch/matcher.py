@@ -100,16 +100,56 @@ def without_common_words(strings: Iterable[str], max_zipf: float = PREFILTER_MAX
     return [s for s in strings if z[s] < max_zipf]
 
 
-def _automaton(words: Iterable[str]) -> ahocorasick.Automaton:
-    """An Aho-Corasick automaton of the non-empty ``words`` (value: the word's length), ready to search
-    when it holds any."""
-    a = ahocorasick.Automaton()
-    for w in words:
-        if w and w not in a:
-            a.add_word(w, len(w))
-    if len(a):
-        a.make_automaton()
-    return a
+_NON_WORD = re.compile(r"[^\w]")
+
+
+def word_shape(text: str) -> str:
+    """``text`` with every non-word character (not alphanumeric, not ``_``) replaced by a space:
+    offsets are kept, and word edges become spaces the automaton can match."""
+    return _NON_WORD.sub(" ", text)
+
+
+class WordAutomaton:
+    """Finds whole-word occurrences of strings, exactly as ``automaton.iter`` + :func:`bounded` would,
+    without visiting the many hits inside longer words.
+
+    Each string is stored in :func:`word_shape` with a space on each side that is a word character;
+    the text is searched in its word shape, padded with a space at each end, so a stored string can only
+    match from a word edge to a word edge. Hits are then checked against the string itself (the shape
+    merges «jean-luc» and «jean luc»)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        keys: dict[str, dict[tuple[int, int], set[str]]] = {}
+        for w in words:
+            if not w:
+                continue
+            lead = 1 if _is_word(w[0]) else 0
+            trail = 1 if _is_word(w[-1]) else 0
+            key = " " * lead + word_shape(w) + " " * trail  # «disney» and «disney+» share a key
+            keys.setdefault(key, {}).setdefault((lead, trail), set()).add(w)
+        self.automaton = ahocorasick.Automaton()
+        for key, groups in keys.items():
+            self.automaton.add_word(key, (len(key), tuple((lead, trail, frozenset(originals))
+                                                          for (lead, trail), originals in groups.items())))
+        self.size = len(self.automaton)
+        if self.size:
+            self.automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return self.size
+
+    def spans(self, text: str, shape: str | None = None) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` of each whole-word occurrence in ``text`` (``shape``: its word shape, when
+        the caller has it)."""
+        if not self.size:
+            return
+        padded = " " + (word_shape(text) if shape is None else shape) + " "
+        for end, (n, groups) in self.automaton.iter(padded):
+            for lead, trail, originals in groups:
+                s = end - n + 1 + lead - 1  # back to text offsets (the padding adds 1)
+                e = end + 1 - trail - 1
+                if text[s:e] in originals and bounded(text, s, e):
+                    yield s, e
 
 
 class Prefilter:
@@ -138,12 +178,15 @@ class Prefilter:
         self.lowercase_ok = frozenset(s.strip().lower() for s in lowercase_ok)
         self.gated = gated or {}
         self.entity_of = entity_of or {}
-        self.automaton = _automaton(s.strip().lower() for s in strings)
-        self.size = len(self.automaton)
-        self.correct = _automaton(correct_forms)
+        lowered = {s.strip().lower() for s in strings}
+        self.words = WordAutomaton(lowered)
+        self.size = len(self.words)
+        #: the strings that name an entity, searched alone by :meth:`present_entities`
+        self.naming = WordAutomaton(w for w in lowered if w in self.entity_of)
+        self.correct = WordAutomaton(correct_forms)
         self.has_correct = len(self.correct) > 0
         #: single tokens that count as correct forms when no capitalised word touches them
-        self.settled = _automaton(settled)
+        self.settled = WordAutomaton(settled)
         self.has_settled = len(self.settled) > 0
 
     def positions(self, text: str) -> Iterator[int]:
@@ -154,8 +197,8 @@ class Prefilter:
         if len(low) != len(text):
             yield from range(len(text))
             return
-        for end, _ in self.automaton.iter(low):
-            yield end
+        for _, end in self.words.spans(low):
+            yield end - 1
 
     @staticmethod
     def _name_next_to(text: str, start: int, end: int) -> bool:
@@ -173,21 +216,20 @@ class Prefilter:
     def present_entities(self, texts: Iterable[str]) -> set[int]:
         """The entities some string of ``entity_of`` names in ``texts`` (whole words, capitalised)."""
         present: set[int] = set()
-        if not self.size or not self.entity_of:
+        if not len(self.naming):
             return present
         for text in texts:
             low = self._lower(text)
-            for end, n in self.automaton.iter(low):
-                ents = self.entity_of.get(low[end - n + 1 : end + 1])
-                if ents and text[end - n + 1].isupper() and bounded(low, end - n + 1, end + 1):
-                    present.update(ents)
+            for s, e in self.naming.spans(low):
+                if text[s].isupper():
+                    present.update(self.entity_of[low[s:e]])
         return present
 
     def __call__(self, text: str, present: set[int] | None = None) -> bool:
         if not self.size:
             return False
         low = self._lower(text)
-        hits = [(end - n + 1, end + 1) for end, n in self.automaton.iter(low) if bounded(low, end - n + 1, end + 1)]
+        hits = list(self.words.spans(low))
         if hits and self.lowercase_ok:
             hits = [(s, e) for s, e in hits if not (text[s].islower() and low[s:e] in self.lowercase_ok)]
         if hits and present is not None and self.gated:
@@ -196,12 +238,10 @@ class Prefilter:
             return False
         if not self.has_correct and not self.has_settled:
             return True
-        covered = [(end - n + 1, end + 1) for end, n in self.correct.iter(text)
-                   if bounded(text, end - n + 1, end + 1)] if self.has_correct else []
+        shape = word_shape(text)
+        covered = list(self.correct.spans(text, shape)) if self.has_correct else []
         if self.has_settled:
-            covered += [(end - n + 1, end + 1) for end, n in self.settled.iter(text)
-                        if bounded(text, end - n + 1, end + 1)
-                        and not self._name_next_to(text, end - n + 1, end + 1)]
+            covered += [(s, e) for s, e in self.settled.spans(text, shape) if not self._name_next_to(text, s, e)]
         return any(not any(a <= s and e <= b for a, b in covered) for s, e in hits)
 
 

@@ -92,7 +92,12 @@ class _State:
             self.prefilter = Prefilter(strings, correct, lowercase_ok_strings(kb, strings, list(gated)),
                                        gated if self.gate else None, entity_of if self.gate else None,
                                        settled)
-            self.reviewer = Reviewer(list(FULL_DETECTORS), glossary=spec.review_glossary)
+            from ..detectors.names import NamesDetector
+
+            # the model's own proposals stay below MODEL_MAX_CONFIDENCE: above it they are never applied
+            use_model = spec.min_confidence <= NamesDetector.MODEL_MAX_CONFIDENCE
+            self.reviewer = Reviewer(list(FULL_DETECTORS), glossary=spec.review_glossary,
+                                     detector_options={"names": {"use_model": use_model}})
 
 
 #: at this confidence or above, a homograph or a translated name is only changed when its entity is
@@ -266,7 +271,10 @@ def process_item(item: WorkItem, spec: JobSpec) -> dict[str, Any]:
             pending_chars = 0
 
         kwargs: dict[str, Any] = {}
-        if item.format in LINE_FORMATS:  # one automaton pass over the chunk picks the lines to read
+        line_format = item.format in LINE_FORMATS
+        if line_format:  # one automaton pass over the chunk picks the lines to read
+            # units: every line with content, read or not (the screen skips most of them unread)
+            stats["units"] = sum(1 for raw in data.split(b"\n") if raw.strip())
             kwargs["screen"] = st.prefilter.positions if st.prefilter is not None else st.matcher.positions
         slots = reader(data, encoding=item.encoding, byte_base=item.start, first_line=item.first_line,
                        target_lang=spec.target_lang, **kwargs)
@@ -275,7 +283,8 @@ def process_item(item: WorkItem, spec: JobSpec) -> dict[str, Any]:
             slots = list(slots)  # one chunk (a few MB): which entities it names, before selecting
             present = st.prefilter.present_entities(s.text for s in slots)
         for slot in slots:
-            stats["units"] += 1
+            if not line_format:
+                stats["units"] += 1
             text = slot.text
             if st.prefilter is None:
                 found = _rule_changes(item, slot, st, spec)

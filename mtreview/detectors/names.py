@@ -157,6 +157,9 @@ class NamesDetector:
     #: parses only the segments a check needs (see Reviewer.review_document)
     parse = "some"
     categories = ("name/corrupted", "name/translated", "name/spelling", "name/locale", "name/inconsistent")
+    #: the highest confidence of a proposal from the transliteration model alone (open vocabulary): a
+    #: caller that keeps only flags above it can leave the model out (``use_model=False``) and lose nothing
+    MODEL_MAX_CONFIDENCE = 0.7
 
     def __init__(self, glossary: Iterable[Entity] | None = None, kb: NameKnowledgeBase | None = None,
                  use_model: bool = True) -> None:
@@ -716,7 +719,7 @@ class NamesDetector:
                 continue
             _, cand, logp, prior = best
             sugg = cand[:1].upper() + cand[1:]
-            conf = round(max(0.3, min(0.7, 0.3 + 0.08 * (prior - 2.0) + 0.1 * (logp > -1.0))), 3)
+            conf = round(max(0.3, min(self.MODEL_MAX_CONFIDENCE, 0.3 + 0.08 * (prior - 2.0) + 0.1 * (logp > -1.0))), 3)
             flags.append(Flag(w.start, w.end, text[w.start:w.end], "name/corrupted", "major", conf, [sugg],
                               f"« {w.text} » ressemble à un nom re-romanisé depuis le cyrillique ; le modèle de "
                               f"translittération propose « {sugg} » (nom connu en anglais).", self.name,

@@ -98,6 +98,12 @@ class Variant:
     detail: str = ""  # case and scheme for pivot variants, e.g. "gen/bgn"
 
 
+def _by_similarity(p: tuple[Variant, float]) -> tuple:
+    """Best first, ties in a fixed order (whatever the process's string hash seed)."""
+    v = p[0]
+    return (-p[1], v.entity, v.token, v.kind, v.form, v.detail)
+
+
 def _indexable(token: str) -> bool:
     """Name tokens worth indexing: not particles written in lower case («de», «bin», «von»)."""
     if not token or not token[:1].isalpha():
@@ -255,14 +261,14 @@ class NameKnowledgeBase:
             return []
         need = min_similarity if len(fold) > 5 else max(min_similarity, 0.8)
         out: list[tuple[Variant, float]] = []
-        for cand in self.keys.get(pivot_key(word), ()):
+        for cand in sorted(self.keys.get(pivot_key(word), ())):  # sorted: sets iterate by string hash
             if cand[:1] != fold[:1]:
                 continue
             sim = Levenshtein.normalized_similarity(fold, cand)
             if sim >= need:
                 for v in self.folded[cand]:
                     out.append((v, sim))
-        out.sort(key=lambda p: -p[1])
+        out.sort(key=_by_similarity)
         return out[:limit]
 
     def is_correct_token(self, word: str) -> bool:
@@ -433,14 +439,14 @@ class OverlayKnowledgeBase(NameKnowledgeBase):
         key = pivot_key(word)
         cands = set(self.keys.user.get(key, ())) | set(self.keys.base.get(key, ()))
         out: list[tuple[Variant, float]] = []
-        for cand in cands:
+        for cand in sorted(cands):
             if cand[:1] != fold[:1]:
                 continue
             sim = Levenshtein.normalized_similarity(fold, cand)
             if sim >= need:
                 for v in self.folded.get(cand, ()):
                     out.append((v, sim))
-        out.sort(key=lambda p: -p[1])
+        out.sort(key=_by_similarity)
         return out[:limit]
 
 

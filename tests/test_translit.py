@@ -93,6 +93,41 @@ def test_shipped_model_pivot_examples_and_case_insensitivity() -> None:
     assert sum(math.exp(s) for _, s in cands) <= 1.0 + 1e-3
 
 
+@needs_weights
+def test_forced_scores_equal_beam_scores_and_expansion_adds_known_spellings() -> None:
+    from mtreview.translit.rerank import edits1, known_spellings
+
+    tr = get_transliterator()
+    (beam,) = tr.model_candidates(["Dzhonson"], n=5)
+    forced = tr.score_spellings("Dzhonson", [c for c, _ in beam])
+    assert all(abs(a - b) < 1e-3 for (_, a), b in zip(beam, forced, strict=True))
+    assert tr.score_spellings("Dzhonson", []) == []
+    assert {"ba", "abc", "xb", "b", "a"} <= edits1("ab") and "ab" not in edits1("ab")
+    assert known_spellings().known(["johnson", "qxzvwkj", "smith"]) == ["johnson", "smith"]
+    rr = tr.reranker
+    if rr is not None and rr.expand:  # the shipped re-ranking: an expansion is a known word not in the beam
+        ranked = rr.rerank(tr.model_candidates(["Dzhonson"], n=rr.beams)[0])
+        extra = rr.expansions(ranked)
+        assert not set(extra) & {c for c, _ in ranked}
+        assert known_spellings().known(extra) == extra
+
+
+def test_name_zipf_fast_path_equals_wordfreq() -> None:
+    """The dictionary look-up for plain a-z words gives exactly wordfreq's own Zipf figures."""
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    from mtreview.translit.rerank import _languages, name_zipf
+
+    words = {"johnson", "smith", "jair", "qxzvwkj", "a"}
+    for lang in ("en", "de", "pl", "tr"):
+        if lang in _languages():
+            d = get_frequency_dict(lang, "best")
+            words.update(w for w in random.Random(3).sample(sorted(d), 200) if w.isascii() and w.isalpha()
+                         and w.islower())
+    for w in sorted(words):
+        assert name_zipf(w) == max(zipf_frequency(w, lang) for lang in _languages()), w
+
+
 def test_missing_weights_degrade_gracefully(tmp_path) -> None:
     tr = Transliterator(tmp_path / "nowhere")
     assert not tr.available

@@ -119,18 +119,26 @@ class WordAutomaton:
     merges «jean-luc» and «jean luc»)."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        keys: dict[str, dict[tuple[int, int], set[str]]] = {}
+        from ..loading import gc_paused
+
+        with gc_paused():  # hundreds of thousands of small objects beside a large names base
+            self._build(words)
+
+    def _build(self, words: Iterable[str]) -> None:
+        keys: dict[str, list[tuple[int, int, str]]] = {}
         for w in words:
             if not w:
+                continue
+            if w.isalpha():  # most names: no shape to compute
+                keys.setdefault(f" {w} ", []).append((1, 1, w))
                 continue
             lead = 1 if _is_word(w[0]) else 0
             trail = 1 if _is_word(w[-1]) else 0
             key = " " * lead + word_shape(w) + " " * trail  # «disney» and «disney+» share a key
-            keys.setdefault(key, {}).setdefault((lead, trail), set()).add(w)
+            keys.setdefault(key, []).append((lead, trail, w))
         self.automaton = ahocorasick.Automaton()
-        for key, groups in keys.items():
-            self.automaton.add_word(key, (len(key), tuple((lead, trail, frozenset(originals))
-                                                          for (lead, trail), originals in groups.items())))
+        for key, entries in keys.items():
+            self.automaton.add_word(key, (len(key), tuple(dict.fromkeys(entries))))
         self.size = len(self.automaton)
         if self.size:
             self.automaton.make_automaton()
@@ -144,11 +152,11 @@ class WordAutomaton:
         if not self.size:
             return
         padded = " " + (word_shape(text) if shape is None else shape) + " "
-        for end, (n, groups) in self.automaton.iter(padded):
-            for lead, trail, originals in groups:
+        for end, (n, entries) in self.automaton.iter(padded):
+            for lead, trail, original in entries:
                 s = end - n + 1 + lead - 1  # back to text offsets (the padding adds 1)
                 e = end + 1 - trail - 1
-                if text[s:e] in originals and bounded(text, s, e):
+                if text[s:e] == original and bounded(text, s, e):
                     yield s, e
 
 

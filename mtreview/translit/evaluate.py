@@ -92,7 +92,7 @@ def topk(cands: list[list[tuple[str, float]]], gold: list[str], k: int) -> float
 
 
 def evaluate(model_dir: Path | None = None, split: str = "test", limit: int | None = None,
-             batch_size: int = 64) -> dict:
+             batch_size: int = 64, inputs: tuple[str, ...] = ("clean", "noisy")) -> dict:
     """Top-1/top-5 exact match for the model and the rule baseline on the clean and noisy sets."""
     from mtreview.translit.data import eval_examples, load_split
     from mtreview.translit.infer import Transliterator
@@ -107,8 +107,11 @@ def evaluate(model_dir: Path | None = None, split: str = "test", limit: int | No
     rr = tr.reranker
     report: dict = {"split": split, "pairs_in_split": total, "pairs": len(pairs), "model_dir": str(tr.model_dir),
                     "rerank": None if rr is None else {"zipf_weight": rr.zipf_weight,
-                                                       "known_bonus": rr.known_bonus, "beams": rr.beams}}
+                                                       "known_bonus": rr.known_bonus, "beams": rr.beams,
+                                                       "expand": rr.expand}}
     for name, noisy in (("clean", False), ("noisy", True)):
+        if name not in inputs:
+            continue
         ex = eval_examples(pairs, seed=20, noisy=noisy)
         src, gold = [s for s, _ in ex], [t for _, t in ex]
         t0 = time.time()
@@ -143,13 +146,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="a seeded random sample of N pairs")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
+    ap.add_argument("--inputs", default="clean,noisy", help="which input sets: clean, noisy or both (default)")
     args = ap.parse_args(argv)
     import torch
 
     torch.set_num_threads(args.threads)
-    report = evaluate(args.model, args.split, args.limit)
+    inputs = tuple(x.strip() for x in args.inputs.split(",") if x.strip())
+    if not inputs or set(inputs) - {"clean", "noisy"}:
+        ap.error("--inputs takes clean, noisy or clean,noisy")
+    report = evaluate(args.model, args.split, args.limit, inputs=inputs)
     if args.json:
-        args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
+        from mtreview.textio import write_text_atomic
+
+        write_text_atomic(args.json, json.dumps(report, indent=1) + "\n")
     return 0
 
 

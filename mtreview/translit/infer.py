@@ -96,7 +96,57 @@ class Transliterator:
         rr = self._reranker
         if rr is None:
             return self.model_candidates(tokens, n)
-        return [rr.rerank(cs)[:n] for cs in self.model_candidates(tokens, max(n, rr.beams))]
+        ranked = [rr.rerank(cs) for cs in self.model_candidates(tokens, max(n, rr.beams))]
+        if rr.expand:
+            extra = [rr.expansions(r) if r else [] for r in ranked]
+            scores = iter(self.score_pairs([(t, c) for t, cs in zip(tokens, extra, strict=True) for c in cs]))
+            for i, cs in enumerate(extra):
+                if cs:
+                    more = [(c, rr.score(c, next(scores))) for c in cs]
+                    ranked[i] = sorted(ranked[i] + more, key=lambda t: -t[1])
+        return [r[:n] for r in ranked]
+
+    def score_spellings(self, token: str, spellings: list[str]) -> list[float]:
+        """The model's log-probability of each Latin spelling given the romanised ``token``."""
+        return self.score_pairs([(token, c) for c in spellings])
+
+    def score_pairs(self, pairs: list[tuple[str, str]], batch_size: int = 256) -> list[float]:
+        """The model's log-probability of each (romanised token, Latin spelling) pair, by forced
+        decoding: the same figure beam search gives a candidate it finds."""
+        if not pairs or not self._load():
+            return [float("-inf")] * len(pairs)
+        import torch
+
+        from mtreview.translit.model import BOS, PAD
+
+        assert self._model is not None and self._vocab is not None
+        vocab = self._vocab
+        out: list[float] = []
+        with torch.inference_mode():
+            for b in range(0, len(pairs), batch_size):
+                batch = pairs[b : b + batch_size]
+                # the encoder runs once per distinct token, the decoder once per spelling
+                tokens = list(dict.fromkeys(t for t, _ in batch))
+                row_of = {t: i for i, t in enumerate(tokens)}
+                srcs = [vocab.encode(self.normalise_input(t)) for t in tokens]
+                x = torch.full((len(tokens), max(map(len, srcs))), PAD, dtype=torch.long)
+                for r, src in enumerate(srcs):
+                    x[r, : len(src)] = torch.tensor(src)
+                mask = (x != PAD).long()
+                hidden = self._model.get_encoder()(input_ids=x, attention_mask=mask).last_hidden_state
+                rows = torch.tensor([row_of[t] for t, _ in batch])
+                labels = [vocab.encode(c) for _, c in batch]
+                lab = torch.full((len(batch), max(map(len, labels))), PAD, dtype=torch.long)
+                dec = torch.full_like(lab, PAD)
+                for r, ids in enumerate(labels):
+                    lab[r, : len(ids)] = torch.tensor(ids)
+                    dec[r, 0] = BOS
+                    dec[r, 1 : len(ids)] = torch.tensor(ids[:-1])
+                logits = self._model(encoder_outputs=(hidden[rows],), attention_mask=mask[rows],
+                                     decoder_input_ids=dec, decoder_attention_mask=(lab != PAD).long()).logits
+                lp = torch.log_softmax(logits, -1).gather(-1, lab.unsqueeze(-1)).squeeze(-1)
+                out.extend((lp * (lab != PAD)).sum(-1).tolist())
+        return out
 
     def model_candidates(self, tokens: list[str], n: int = 5) -> list[list[tuple[str, float]]]:
         """The model's own n-best (beam search, log-probabilities), without re-ranking."""

@@ -67,3 +67,19 @@ def test_calque_helpers():
 def test_empty_kb_is_usable():
     kb = NameKnowledgeBase()
     assert kb.lookup("anything") == [] and kb.fuzzy("anything") == []
+
+
+def test_zipf_direct_look_up_equals_wordfreq() -> None:
+    """Plain words are looked up in wordfreq's table directly: the figures must be wordfreq's own."""
+    import random
+
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    from mtreview.knowledge.lexicon import is_plain_word, zipf
+
+    for lang in ("fr", "en", "ro", "tr", "de"):
+        words = random.Random(4).sample(sorted(get_frequency_dict(lang, "best")), 300)
+        words += ["Paris", "ÉTÉ", "straße", "şase", "țară", "qxzv", "l'homme", "été", "œuvre", "ǆ", "ı"]
+        for w in words:
+            assert zipf(w, lang) == zipf_frequency(w, lang), (lang, w)
+    assert is_plain_word("été") and not is_plain_word("Été") and not is_plain_word("l'homme")

@@ -84,6 +84,12 @@ class Word:
         return self.text[:1].isupper()
 
 
+#: words whose candidates are remembered (the cache is emptied when full)
+CANDIDATE_CACHE_SIZE = 100_000
+
+_SENTENCE_GAP = re.compile(r"[.!?…:«\"\n]\s*$")
+
+
 def iter_words(text: str, offset: int = 0, keep: Callable[[str], bool] | None = None) -> Iterator[Word]:
     """Words with document offsets; a French elided article («l'», «d'») is split off unless
     ``keep(word)`` says the whole word is a name («D'Alema»)."""
@@ -94,12 +100,8 @@ def iter_words(text: str, offset: int = 0, keep: Callable[[str], bool] | None = 
         if el and len(w) > el.end() and not (keep and keep(w)):
             s += el.end()
             w = w[el.end():]
-        gap = text[prev_end:s]
-        sent_start = prev_end == 0 or bool(re.search(r"[.!?…:«\"\n]\s*$", gap)) or not gap.strip(" ")
-        if prev_end == 0:
-            sent_start = True
-        elif not re.search(r"[.!?…:«\"\n]\s*$", gap):
-            sent_start = False
+        # the first word, or one after a sentence end, a colon, an opening quote or a line break
+        sent_start = prev_end == 0 or _SENTENCE_GAP.search(text, prev_end, s) is not None
         yield Word(offset + s, offset + s + len(w), w, sent_start)
         prev_end = m.end()
 
@@ -171,6 +173,8 @@ class NamesDetector:
         #: (entity, token) → correct surface forms met, with their spans (for name/inconsistent)
         self._seen: dict[tuple[int, int], list[tuple[int, int, str]]] = defaultdict(list)
         self._form_cache: dict[int, tuple[set[str], set[str], set[str], list[str]]] = {}
+        #: (word, capitalised, strict) → (variants, compare with the segment's names?)
+        self._cand_cache: dict[tuple[str, bool, bool], tuple[list[tuple[Variant, float]], bool]] = {}
         self._segment_entities: set[int] = set()
         self.doc_names: Counter[str] = Counter()
         self._doc_keys: dict[str, list[str]] = {}
@@ -249,29 +253,43 @@ class NamesDetector:
 
     # ------------------------------------------------------------------ mentions
     def _candidates(self, w: Word, strict: bool = True) -> list[tuple[Variant, float]]:
+        key = (w.key, w.capitalised, strict)
+        got = self._cand_cache.get(key)
+        if got is None:
+            if len(self._cand_cache) >= CANDIDATE_CACHE_SIZE:
+                self._cand_cache.clear()
+            got = self._cand_cache[key] = self._word_candidates(w.key, w.capitalised, strict)
+        cands, near_present = got
+        if near_present:
+            return self._fuzzy_present(w.key, self._segment_entities)
+        return cands
+
+    def _word_candidates(self, text: str, capitalised: bool,
+                         strict: bool) -> tuple[list[tuple[Variant, float]], bool]:
+        """The base's variants a word may be, from the word alone (cached by :meth:`_candidates`), and
+        whether, failing those, it should be compared with the names of its segment."""
         kb = self.kb
-        text = w.key
         if text.endswith(("'s", "’s")):
-            return []  # an English possessive left in the text is not a name form
+            return [], False  # an English possessive left in the text is not a name form
         if strict and zipf_fr(text) >= 4.5 and text.lower() not in kb.correct_tokens:
-            return []  # a very common French word («Il», «Pour») is not a broken name on its own
-        if not w.capitalised and zipf_fr(text) >= LOWERCASE_RARE_ZIPF:
+            return [], False  # a very common French word («Il», «Pour») is not a broken name on its own
+        if not capitalised and zipf_fr(text) >= LOWERCASE_RARE_ZIPF:
             # a lower-case French word is not a name (homographs and calques are checked apart),
             # unless it is a rare word that a brand writes with capitals («starlink»)
             if zipf_fr(text) >= LOWERCASE_WORD_ZIPF:
-                return []
-            return [(v, 1.0) for v in kb.lookup(text) if v.kind in ("fr", "alias") and v.form != text]
+                return [], False
+            return [(v, 1.0) for v in kb.lookup(text) if v.kind in ("fr", "alias") and v.form != text], False
         exact = kb.lookup(text)
         seen = set(exact)
         folded = [v for v in kb.lookup_folded(text) if v not in seen]
         if exact or folded:
-            return [(v, 1.0) for v in exact] + [(v, 0.95) for v in folded]
+            return [(v, 1.0) for v in exact] + [(v, 0.95) for v in folded], False
         out: list[tuple[Variant, float]] = []
-        if len(text) >= 4 and zipf_fr(text) < 2.5 and (w.capitalised or zipf_en(text) < 1.0):
+        if len(text) >= 4 and zipf_fr(text) < 2.5 and (capitalised or zipf_en(text) < 1.0):
             out = kb.fuzzy(text, 0.75)
         if not out and len(text) >= 4 and zipf_fr(text) == 0.0 and zipf_en(text) < 2.0:
-            out = self._fuzzy_present(text, self._segment_entities)
-        return out
+            return [], True
+        return out, False
 
     def _fuzzy_present(self, text: str, nearby: set[int]) -> list[tuple[Variant, float]]:
         """An unknown word close to the surname of a person named in the same segment: a garbled mention."""
@@ -326,6 +344,8 @@ class NamesDetector:
                 cands[i] = self._candidates(w, strict=False)
                 weak.add(i)
         mentions: list[Mention] = []
+        # words that may continue a name by resemblance alone (see _anchored_next): decided once per word
+        anchorable = [self._may_anchor(w) for w in words]
         i = 0
         n = len(words)
         while i < n:
@@ -338,7 +358,7 @@ class NamesDetector:
                 while j < n and words[j].start - words[j - 1].end <= 2:
                     nxt = [(v2, s2) for v2, s2 in cands[j] if v2.entity == v.entity
                            and (v2.token == -1 or last_tok == -1 or v2.token == last_tok + 1)]
-                    if not nxt:
+                    if not nxt and anchorable[j]:
                         nxt = self._anchored_next(v.entity, last_tok, words[j])
                     if not nxt:
                         break
@@ -346,6 +366,8 @@ class NamesDetector:
                     m.matches.append(Match(words[j], v2, self._status(words[j], v2), s2))
                     last_tok = v2.token
                     j += 1
+                if best is not None and len(m.matches) < len(best.matches):
+                    continue  # a shorter mention ranks lower whatever else (the rank starts with the length)
                 rank = self._mention_rank(m)
                 if best is None or rank > best_rank:
                     best, best_rank = m, rank
@@ -358,16 +380,20 @@ class NamesDetector:
                 i += 1
         return mentions
 
+    def _may_anchor(self, w: Word) -> bool:
+        """Can ``w`` continue a name by resemblance (:meth:`_anchored_next`)? Only a capitalised word
+        that is not itself a real name token of someone else («Pham Binh» is not «Pham Minh»)."""
+        if not w.capitalised and not w.key[:1].isupper():
+            return False
+        return not (w.key == w.text and self.kb.is_correct_token(w.text))
+
     def _anchored_next(self, ei: int, last_tok: int, w: Word) -> list[tuple[Variant, float]]:
-        """The word after a matched token, compared with the entity's next token directly."""
+        """The word after a matched token, compared with the entity's next token directly (``w`` passed
+        :meth:`_may_anchor`)."""
         e = self.kb.entities[ei]
         if last_tok < 0 or last_tok + 1 >= len(e.en_tokens) or len(e.en_tokens) != len(e.fr_tokens):
             return []
-        if not w.capitalised and not w.key[:1].isupper():
-            return []
         nxt = last_tok + 1
-        if w.key == w.text and self.kb.is_correct_token(w.text):
-            return []  # a real name of someone else («Pham Binh» is not «Pham Minh»)
         forms = {e.fr_tokens[nxt], e.en_tokens[nxt]}
         best = max(_similar(w.key, f) for f in forms)
         if best < 0.7:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import functools
 import json
-import math
 import os
 import random
 import time
@@ -50,30 +49,12 @@ def _languages() -> tuple[str, ...]:
     return tuple(lang for lang in LATIN_LANGUAGES if lang in have)
 
 
-@functools.lru_cache(maxsize=1)
-def _frequency_dicts() -> tuple[dict[str, float], ...]:
-    from wordfreq import get_frequency_dict
-
-    return tuple(get_frequency_dict(lang, "best") for lang in _languages())
-
-
-def _zipf_of(freq: float) -> float:
-    """wordfreq's own rounding: 3 significant digits of the frequency, then Zipf to 2 decimals."""
-    freq = round(freq, math.floor(-math.log(freq, 10)) + 3)
-    return round(math.log(freq, 10) + 9, 2)
-
-
 @functools.lru_cache(maxsize=200_000)
 def name_zipf(token: str) -> float:
     """The highest wordfreq Zipf frequency of ``token`` in any Latin-script language (0 when unseen)."""
-    if token.isascii() and token.isalpha() and token.islower():
-        # a plain a-z word is its own single token in every language: one dictionary look-up each,
-        # with zipf_frequency's rounding (the same figure, 30 × faster)
-        freqs = [f for d in _frequency_dicts() if (f := d.get(token))]
-        return max(map(_zipf_of, freqs)) if freqs else 0.0
-    from wordfreq import zipf_frequency
+    from mtreview.knowledge.lexicon import zipf
 
-    return max((zipf_frequency(token, lang) for lang in _languages()), default=0.0)
+    return max((zipf(token, lang) for lang in _languages()), default=0.0)
 
 
 #: letters an edit may insert or substitute (the model's output alphabet, less rare letters)

@@ -130,6 +130,13 @@ def test_word_automaton_finds_exactly_the_whole_word_occurrences() -> None:
     assert list(WordAutomaton([]).spans("ian")) == []
 
 
+def test_prefilter_screen_keeps_offsets_when_a_letter_lowers_to_two() -> None:
+    """«İ» lowers to two characters: the screen must still point at the name, not at every offset."""
+    pf = Prefilter(["lavrov"])
+    text = "İstanbul : Sergey Lavrov parle.\nUne autre ligne."
+    assert list(pf.positions(text)) == [text.index("Lavrov") + len("Lavrov") - 1]
+
+
 def test_tbx_entries_and_glossary(tmp_path: Path) -> None:
     entries = parse_tbx((DATA / "glossary.tbx").read_bytes())
     assert [(e.canonical, e.variants, e.admitted) for e in entries] == [

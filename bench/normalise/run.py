@@ -199,6 +199,10 @@ def main() -> None:
                                          str(work / f"out-full-{workers}"), "--workers", str(workers)])
             line(f"normalise full detection --workers {workers}", sbytes, wall, cpu, rss, None,
                  f"{s['changes']} changes, {s['units_checked']}/{s['units']} segments reviewed")
+        same = all((work / "out-full-1" / "corpus" / p.name).read_bytes() ==
+                   (work / "out-full-2" / "corpus" / p.name).read_bytes() for p in sl.iterdir()) and \
+            (work / "out-full-1" / "changes.jsonl").read_bytes() == (work / "out-full-2" / "changes.jsonl").read_bytes()
+        print(f"full detection: output and change log identical with 1 and 2 workers: {same}")
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 

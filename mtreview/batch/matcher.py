@@ -201,11 +201,7 @@ class Prefilter:
         """Where in ``text`` some string ends (a screen: the finer checks of ``__call__`` come later)."""
         if not self.size:
             return
-        low = text.lower()
-        if len(low) != len(text):
-            yield from range(len(text))
-            return
-        for _, end in self.words.spans(low):
+        for _, end in self.words.spans(self._lower(text)):  # offsets kept even if a letter lowers to two
             yield end - 1
 
     @staticmethod

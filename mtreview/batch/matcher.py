@@ -212,10 +212,14 @@ class Prefilter:
 
     @staticmethod
     def _lower(text: str) -> str:
+        """``text`` in lower case, character for character: a rare letter whose lower case is longer
+        («İ» → «i̇») is kept as it is, so that offsets do not drift."""
         low = text.lower()
-        if len(low) != len(text):  # a rare character whose lower case is longer: offsets would drift
-            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        return low
+        if len(low) == len(text):
+            return low
+        odd = "".join(sorted(c for c in set(text) if len(c.lower()) != 1))
+        parts = re.split(f"([{re.escape(odd)}])", text)
+        return "".join(p if i % 2 else p.lower() for i, p in enumerate(parts))
 
     def present_entities(self, texts: Iterable[str]) -> set[int]:
         """The entities some string of ``entity_of`` names in ``texts`` (whole words, capitalised)."""

@@ -173,6 +173,10 @@ class NamesDetector:
         #: (entity, token) → correct surface forms met, with their spans (for name/inconsistent)
         self._seen: dict[tuple[int, int], list[tuple[int, int, str]]] = defaultdict(list)
         self._form_cache: dict[int, tuple[set[str], set[str], set[str], list[str]]] = {}
+        #: entity → the mention-independent end of its rank (see _mention_rank)
+        self._rank_tail: dict[int, tuple[bool, float, int]] = {}
+        #: (entity, token) → its French and English forms folded (normalise_latin)
+        self._token_folds: dict[tuple[int, int], tuple[str, ...]] = {}
         #: (word, capitalised, strict) → (variants, compare with the segment's names?)
         self._cand_cache: dict[tuple[str, bool, bool], tuple[list[tuple[Variant, float]], bool]] = {}
         self._segment_entities: set[int] = set()
@@ -380,6 +384,11 @@ class NamesDetector:
                 i += 1
         return mentions
 
+    @staticmethod
+    @functools.lru_cache(maxsize=100_000)
+    def _fold(word: str) -> str:
+        return normalise_latin(word)
+
     def _may_anchor(self, w: Word) -> bool:
         """Can ``w`` continue a name by resemblance (:meth:`_anchored_next`)? Only a capitalised word
         that is not itself a real name token of someone else («Pham Binh» is not «Pham Minh»)."""
@@ -394,17 +403,26 @@ class NamesDetector:
         if last_tok < 0 or last_tok + 1 >= len(e.en_tokens) or len(e.en_tokens) != len(e.fr_tokens):
             return []
         nxt = last_tok + 1
-        forms = {e.fr_tokens[nxt], e.en_tokens[nxt]}
-        best = max(_similar(w.key, f) for f in forms)
+        key = (ei, nxt)
+        folded = self._token_folds.get(key)
+        if folded is None:  # the entity's token, French and English, as _similar compares them
+            folded = self._token_folds[key] = tuple({normalise_latin(e.fr_tokens[nxt]),
+                                                     normalise_latin(e.en_tokens[nxt])})
+        word = self._fold(w.key)
+        from rapidfuzz.distance import Levenshtein
+
+        best = max(Levenshtein.normalized_similarity(word, f) for f in folded)
         if best < 0.7:
             return []
         return [(Variant(ei, nxt, "fr", e.fr_tokens[nxt], "anchored"), best)]
 
     def _mention_rank(self, m: Mention) -> tuple:
-        e = self.kb.entities[m.entity]
+        tail = self._rank_tail.get(m.entity)
+        if tail is None:  # what does not depend on the mention: user entity first, then the likelier
+            e = self.kb.entities[m.entity]
+            tail = self._rank_tail[m.entity] = (e.user, _prior(e), -m.entity)
         n_ok = sum(1 for x in m.matches if x.status == OK)
-        return (len(m.matches), self.present[m.entity] > 0, n_ok,
-                sum(x.similarity for x in m.matches), e.user, _prior(e), -m.entity)
+        return (len(m.matches), self.present[m.entity] > 0, n_ok, sum(x.similarity for x in m.matches), *tail)
 
     def _flag_mention(self, m: Mention, words: list[Word], text: str) -> Flag | None:
         status = m.status

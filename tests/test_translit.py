@@ -99,9 +99,9 @@ def test_forced_scores_equal_beam_scores_and_expansion_adds_known_spellings() ->
 
     tr = get_transliterator()
     (beam,) = tr.model_candidates(["Dzhonson"], n=5)
-    forced = tr.score_spellings("Dzhonson", [c for c, _ in beam])
+    forced = tr.score_pairs([("Dzhonson", c) for c, _ in beam])
     assert all(abs(a - b) < 1e-3 for (_, a), b in zip(beam, forced, strict=True))
-    assert tr.score_spellings("Dzhonson", []) == []
+    assert tr.score_pairs([]) == []
     assert {"ba", "abc", "xb", "b", "a"} <= edits1("ab") and "ab" not in edits1("ab")
     assert known_spellings().known(["johnson", "qxzvwkj", "smith"]) == ["johnson", "smith"]
     rr = tr.reranker

@@ -175,8 +175,6 @@ class NamesDetector:
         self._form_cache: dict[int, tuple[set[str], set[str], set[str], list[str]]] = {}
         #: entity → the mention-independent end of its rank (see _mention_rank)
         self._rank_tail: dict[int, tuple[bool, float, int]] = {}
-        #: (entity, token) → its French and English forms folded (normalise_latin)
-        self._token_folds: dict[tuple[int, int], tuple[str, ...]] = {}
         #: (word, capitalised, strict) → (variants, compare with the segment's names?)
         self._cand_cache: dict[tuple[str, bool, bool], tuple[list[tuple[Variant, float]], bool]] = {}
         self._segment_entities: set[int] = set()
@@ -384,11 +382,6 @@ class NamesDetector:
                 i += 1
         return mentions
 
-    @staticmethod
-    @functools.lru_cache(maxsize=100_000)
-    def _fold(word: str) -> str:
-        return normalise_latin(word)
-
     def _may_anchor(self, w: Word) -> bool:
         """Can ``w`` continue a name by resemblance (:meth:`_anchored_next`)? Only a capitalised word
         that is not itself a real name token of someone else («Pham Binh» is not «Pham Minh»)."""
@@ -403,15 +396,7 @@ class NamesDetector:
         if last_tok < 0 or last_tok + 1 >= len(e.en_tokens) or len(e.en_tokens) != len(e.fr_tokens):
             return []
         nxt = last_tok + 1
-        key = (ei, nxt)
-        folded = self._token_folds.get(key)
-        if folded is None:  # the entity's token, French and English, as _similar compares them
-            folded = self._token_folds[key] = tuple({normalise_latin(e.fr_tokens[nxt]),
-                                                     normalise_latin(e.en_tokens[nxt])})
-        word = self._fold(w.key)
-        from rapidfuzz.distance import Levenshtein
-
-        best = max(Levenshtein.normalized_similarity(word, f) for f in folded)
+        best = max(_similar(w.key, f) for f in {e.fr_tokens[nxt], e.en_tokens[nxt]})
         if best < 0.7:
             return []
         return [(Variant(ei, nxt, "fr", e.fr_tokens[nxt], "anchored"), best)]
@@ -986,4 +971,10 @@ def _same_letters(a: str, b: str) -> bool:
 def _similar(a: str, b: str) -> float:
     from rapidfuzz.distance import Levenshtein
 
-    return Levenshtein.normalized_similarity(normalise_latin(a), normalise_latin(b))
+    return Levenshtein.normalized_similarity(_fold(a), _fold(b))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _fold(word: str) -> str:
+    """:func:`normalise_latin`, remembered: the same names and words are compared again and again."""
+    return normalise_latin(word)

@@ -98,17 +98,8 @@ class Transliterator:
             return self.model_candidates(tokens, n)
         ranked = [rr.rerank(cs) for cs in self.model_candidates(tokens, max(n, rr.beams))]
         if rr.expand:
-            extra = [rr.expansions(r) if r else [] for r in ranked]
-            scores = iter(self.score_pairs([(t, c) for t, cs in zip(tokens, extra, strict=True) for c in cs]))
-            for i, cs in enumerate(extra):
-                if cs:
-                    more = [(c, rr.score(c, next(scores))) for c in cs]
-                    ranked[i] = sorted(ranked[i] + more, key=lambda t: -t[1])
+            ranked = rr.widen(tokens, ranked, self.score_pairs)
         return [r[:n] for r in ranked]
-
-    def score_spellings(self, token: str, spellings: list[str]) -> list[float]:
-        """The model's log-probability of each Latin spelling given the romanised ``token``."""
-        return self.score_pairs([(token, c) for c in spellings])
 
     def score_pairs(self, pairs: list[tuple[str, str]], batch_size: int = 256) -> list[float]:
         """The model's log-probability of each (romanised token, Latin spelling) pair, by forced

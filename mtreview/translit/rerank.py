@@ -25,6 +25,7 @@ import json
 import os
 import random
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -100,11 +101,11 @@ class KnownSpellings:
         path = cache_root() / f"known-spellings-{tag}.pkl"
         arr = load_cached(path, np.ndarray)
         if arr is None:
-            from wordfreq import get_frequency_dict
+            from mtreview.knowledge.lexicon import frequency_dict
 
             words: set[str] = set()
             for lang in langs:
-                words.update(get_frequency_dict(lang, "best"))
+                words.update(frequency_dict(lang))
             arr = np.unique(np.fromiter((_hash64(w) for w in words), dtype=np.int64, count=len(words)))
             save_cached(path, arr, "known-spellings-*.pkl")
         self._hashes = arr
@@ -155,6 +156,18 @@ class Reranker:
             near |= edits1(c)
         return known_spellings().known(sorted(near - have))
 
+    def widen(self, tokens: list[str], ranked: list[list[tuple[str, float]]],
+              score_pairs: Callable[[list[tuple[str, str]]], list[float]]) -> list[list[tuple[str, float]]]:
+        """Each token's re-ranked list with its :meth:`expansions` added, scored by ``score_pairs``
+        (the model's forced-decoding log-probabilities) and re-ranked the same way."""
+        extra = [self.expansions(r) if r else [] for r in ranked]
+        scores = iter(score_pairs([(t, c) for t, cs in zip(tokens, extra, strict=True) for c in cs]))
+        out = []
+        for r, cs in zip(ranked, extra, strict=True):
+            more = [(c, self.score(c, next(scores))) for c in cs]
+            out.append(sorted(r + more, key=lambda t: -t[1]) if more else r)
+        return out
+
     def save(self, model_dir: Path) -> None:
         from mtreview.textio import write_text_atomic
 
@@ -185,41 +198,35 @@ def fit(model_dir: Path | None = None, limit: int = 800, seed: int = 7, beams: i
         raise SystemExit(f"no weights in {tr.model_dir}")
     pairs = load_split("dev")
     pairs = random.Random(seed).sample(pairs, min(limit, len(pairs)))
-    sets = []
+    sets = []  # (gold, 64-beam candidates, inputs) for clean and noisy inputs
     t0 = time.time()
     for noisy in (False, True):
         ex = eval_examples(pairs, seed=seed, noisy=noisy)
-        sets.append(([t for _, t in ex], tr.candidates([s for s, _ in ex], n=beams)))
+        inputs = [s for s, _ in ex]
+        sets.append(([t for _, t in ex], tr.candidates(inputs, n=beams), inputs))
     say(f"rerank fit: {2 * len(pairs)} dev inputs decoded with {beams} beams in {time.time() - t0:.0f} s")
     best: tuple[tuple[float, float], Reranker] | None = None
     for w in WEIGHT_GRID:
         for b in BONUS_GRID:
             r = Reranker(w, b, beams)
             top1 = top5 = 0.0
-            for gold, cands in sets:
+            for gold, cands, _ in sets:
                 ranked = [[c for c, _ in r.rerank(cs)] for cs in cands]
                 top1 += accuracy(ranked, gold, 1) / len(sets)
                 top5 += accuracy(ranked, gold, 5) / len(sets)
             if best is None or (top5, top1) > best[0]:
                 best = ((top5, top1), r)
     assert best is not None
-    base = [[c for c, _ in cs] for _, cands in sets for cs in cands]
-    gold_all = [g for gold, _ in sets for g in gold]
+    base = [[c for c, _ in cs] for _, cands, _ in sets for cs in cands]
+    gold_all = [g for gold, _, _ in sets for g in gold]
     dev = {"pairs": len(pairs), "seed": seed, "top1": round(best[0][1], 4), "top5": round(best[0][0], 4),
            "model_only_top1": round(accuracy(base, gold_all, 1), 4),
            "model_only_top5": round(accuracy(base, gold_all, 5), 4)}
     # the expansion: known spellings one edit from the best, scored by the model (kept if it helps)
-    srcs = [[s for s, _ in eval_examples(pairs, seed=seed, noisy=noisy)] for noisy in (False, True)]
     top1 = top5 = 0.0
-    for (gold, cands), inputs in zip(sets, srcs, strict=True):
-        ranked = []
-        for token, cs in zip(inputs, cands, strict=True):
-            r = best[1].rerank(cs)
-            extra = best[1].expansions(r)
-            if extra:
-                r = sorted(r + [(c, best[1].score(c, lp)) for c, lp in zip(extra, tr.score_spellings(token, extra),
-                                                                             strict=True)], key=lambda t: -t[1])
-            ranked.append([c for c, _ in r])
+    for gold, cands, inputs in sets:
+        widened = best[1].widen(inputs, [best[1].rerank(cs) for cs in cands], tr.score_pairs)
+        ranked = [[c for c, _ in r] for r in widened]
         top1 += accuracy(ranked, gold, 1) / len(sets)
         top5 += accuracy(ranked, gold, 5) / len(sets)
     expand = (top5, top1) > best[0]

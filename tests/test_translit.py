@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import random
@@ -173,6 +174,21 @@ def test_tiny_training_run(tmp_path, monkeypatch) -> None:
     assert main(["--out", str(out), "--tiny", "--max-steps", "2", "--threads", "1"]) == 0
     assert not (out / "rerank.json").exists()
     assert Transliterator(out).reranker is None
+
+
+def test_training_dropout_option(tmp_path, monkeypatch) -> None:
+    from mtreview.translit.train import main
+
+    data = tmp_path / "data"
+    _write_tiny_data(data)
+    monkeypatch.setenv("MTREVIEW_TRANSLIT_DATA", str(data))
+    for dropout in ("0", "0.2"):
+        out = tmp_path / f"model-{dropout}"
+        assert main(["--out", str(out), "--tiny", "--max-steps", "2", "--threads", "1", "--dropout", dropout]) == 0
+        config = json.loads((out / "config.json").read_text(encoding="utf-8"))
+        assert config["dropout"] == float(dropout)
+    shipped = json.loads((DEFAULT_MODEL_DIR / "config.json").read_text(encoding="utf-8"))
+    assert shipped["dropout"] == 0.1  # the default reproduces the shipped model's configuration
 
 
 def test_reranker_prefers_spellings_people_write(tmp_path) -> None:

@@ -20,9 +20,9 @@ VOCAB_FILE = "vocab.json"
 #: longest source or target, in characters (longer inputs are truncated)
 MAX_CHARS = 60
 
-#: default size of the shipped model (≈ 2.4 M parameters, ≈ 10 MB of float32)
-DEFAULT_DIMS: dict[str, int] = {"d_model": 192, "layers": 3, "heads": 4, "ffn": 768, "max_len": 64}
-TINY_DIMS: dict[str, int] = {"d_model": 32, "layers": 1, "heads": 2, "ffn": 64, "max_len": 64}
+#: size of the shipped model (≈ 3.2 M parameters, ≈ 13 MB of float32) and its dropout
+DEFAULT_DIMS: dict[str, float] = {"d_model": 192, "layers": 3, "heads": 4, "ffn": 768, "max_len": 64, "dropout": 0.1}
+TINY_DIMS: dict[str, float] = {"d_model": 32, "layers": 1, "heads": 2, "ffn": 64, "max_len": 64, "dropout": 0.1}
 
 
 class CharVocab:
@@ -77,7 +77,7 @@ class CharVocab:
         return cls(data["chars"])
 
 
-def build_config(vocab_size: int, dims: dict[str, int] | None = None):  # -> BartConfig
+def build_config(vocab_size: int, dims: dict[str, float] | None = None):  # -> BartConfig
     """A from-scratch :class:`~transformers.BartConfig` for a character model of size ``dims``."""
     from transformers import BartConfig
 
@@ -92,7 +92,7 @@ def build_config(vocab_size: int, dims: dict[str, int] | None = None):  # -> Bar
         encoder_ffn_dim=d["ffn"],
         decoder_ffn_dim=d["ffn"],
         max_position_embeddings=d["max_len"],
-        dropout=0.1,
+        dropout=d.get("dropout", 0.1),
         attention_dropout=0.0,
         activation_dropout=0.0,
         activation_function="gelu",
@@ -107,7 +107,7 @@ def build_config(vocab_size: int, dims: dict[str, int] | None = None):  # -> Bar
     )
 
 
-def build_model(vocab_size: int, dims: dict[str, int] | None = None):  # -> BartForConditionalGeneration
+def build_model(vocab_size: int, dims: dict[str, float] | None = None):  # -> BartForConditionalGeneration
     """A randomly initialised model (no download)."""
     from transformers import BartForConditionalGeneration
 

@@ -105,6 +105,7 @@ def train(
     seed: int = 13,
     threads: int = 2,
     init_from: Path | None = None,
+    dropout: float | None = None,
     log=print,
 ) -> dict:
     """Train and save the best model by dev accuracy in ``out``; returns the training summary."""
@@ -118,7 +119,9 @@ def train(
         max_steps = max_steps or 10
     else:
         train_pairs, dev_pairs = load_split("train"), load_split("dev")
-        dims = DEFAULT_DIMS
+        dims = dict(DEFAULT_DIMS)
+    if dropout is not None:
+        dims = {**dims, "dropout": dropout}
     if init_from:
         vocab = CharVocab.load(init_from)
     else:
@@ -212,6 +215,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--eval-every", type=int, default=400)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--dropout", type=float, default=None,
+                    help=f"dropout of the model (default {DEFAULT_DIMS['dropout']}, the shipped model; 0 makes a "
+                         "CPU step about a quarter faster, without a dev gain in 54 minutes)")
     ap.add_argument("--init-from", type=Path, default=None, help="continue training the model in this folder")
     ap.add_argument("--rerank-limit", type=int, default=None,
                     help="dev pairs on which to fit the re-ranking prior afterwards (default 800; 0: no fit, "
@@ -223,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
 
     train(args.out, minutes=args.minutes, max_steps=args.max_steps, tiny=args.tiny, batch_size=args.batch_size,
           lr=args.lr, eval_every=args.eval_every, seed=args.seed, threads=args.threads,
-          init_from=args.init_from, log=log)
+          init_from=args.init_from, dropout=args.dropout, log=log)
     from mtreview.translit.rerank import RERANK_FILE, fit
 
     (args.out / RERANK_FILE).unlink(missing_ok=True)  # fit for these weights, or none at all

@@ -15,6 +15,9 @@ import pytest
     ("Le constructeur Moteurs Généraux a annoncé des licenciements.\n", "Moteurs Généraux",
      "name/translated", "General Motors"),
     ("Il a rencontré Kim Jong -un à Pyongyang.\n", "Kim Jong -un", "name/corrupted", "Kim Jong-un"),
+    # the Russian given name (a frequent French word as a name of other people) stands for the native one
+    ("Le président ukrainien Vladimir Zelenskiy a rencontré le chancelier.\n", "Vladimir Zelenskiy",
+     "name/corrupted", "Volodymyr Zelensky"),
 ])
 def test_mechanisms(names_reviewer, text, span, category, suggestion):
     res = names_reviewer.review(text)

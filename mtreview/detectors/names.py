@@ -480,7 +480,12 @@ class NamesDetector:
             sims = [x.similarity for x in m.matches if x.status == CORRUPT]
             if sims:
                 base -= 0.5 * (1.0 - min(sims))
-            if all(x.status == CORRUPT for x in m.matches) and any(zipf_fr(x.word.text) >= 3.0 for x in m.matches):
+            # every word corrupt and one of them an ordinary French word: likely words, not a name; but a
+            # pivot form that is a real name of other people («Vladimir» for «Volodymyr») is no such word
+            if all(x.status == CORRUPT for x in m.matches) and any(
+                    zipf_fr(x.word.text) >= 3.0 and not (e.type == "person" and x.variant.kind == "pivot"
+                                                         and kb.is_correct_token(x.word.text))
+                    for x in m.matches):
                 return None
             conf = base + (0.1 if in_doc else 0.0)
             if in_doc:

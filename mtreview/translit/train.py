@@ -119,7 +119,7 @@ def train(
         max_steps = max_steps or 10
     else:
         train_pairs, dev_pairs = load_split("train"), load_split("dev")
-        dims = dict(DEFAULT_DIMS)
+        dims = DEFAULT_DIMS
     if dropout is not None:
         dims = {**dims, "dropout": dropout}
     if init_from:

@@ -9,32 +9,13 @@ Python API (heavy models load on first use)::
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 __version__ = "0.1.0"
 __all__ = ["review", "fix", "Flag", "Document", "Reviewer", "__version__"]
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .correct import fix
-    from .document import Document
-    from .flags import Flag
-    from .review import Reviewer, review
-
-
-def __getattr__(name: str) -> Any:
-    if name == "review":
-        from .review import review
-        return review
-    if name == "Reviewer":
-        from .review import Reviewer
-        return Reviewer
-    if name == "fix":
-        from .correct import fix
-        return fix
-    if name == "Flag":
-        from .flags import Flag
-        return Flag
-    if name == "Document":
-        from .document import Document
-        return Document
-    raise AttributeError(name)
+# Imported eagerly (they are light: models load on first use). ``review`` is both a function and a
+# submodule: binding the function here, after the submodule was imported, keeps ``mtreview.review``
+# the function for good (a lazy ``__getattr__`` lost it to the submodule on the second call).
+from .correct import fix  # noqa: E402
+from .document import Document  # noqa: E402
+from .flags import Flag  # noqa: E402
+from .review import Reviewer, review  # noqa: E402

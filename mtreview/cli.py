@@ -84,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
         except OSError:
             pass
         return 0
+    except OSError as e:  # a read or write the command did not map itself (disk full...): one line
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"mtreview: {where}{e.strerror or e}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -23,6 +23,7 @@ class ReviewInput:
     units: list[str] = field(default_factory=list)  # unit id per line when read from a bilingual file
     path: str = "-"
     encoding: str = "utf-8"
+    bom: bytes = b""  # the byte-order mark of a plain-text input (``fix`` writes it back)
 
 
 def _flatten(pairs: list[tuple[str, str, str]], path: str) -> ReviewInput:
@@ -45,4 +46,4 @@ def load_review_input(path: str, source_path: str | None = None) -> ReviewInput:
         return item
     dec = read_text(path)
     src = read_text(source_path).text if source_path else None
-    return ReviewInput(text=dec.text, source=src, path=path, encoding=dec.encoding)
+    return ReviewInput(text=dec.text, source=src, path=path, encoding=dec.encoding, bom=dec.bom)

@@ -90,12 +90,19 @@ class Reviewer:
                 o.pop("glossary", None)
                 self.detectors.append(registry.load(name, **o))
 
-    def review_document(self, document: Document) -> list[Flag]:
+    def review_document(self, document: Document, evidence: dict[str, Any] | None = None,
+                        offset: int = 0) -> list[Flag]:
+        """Flags of every detector over ``document``; ``evidence`` holds what a detector's ``prepare``
+        returned for the whole text, of which ``document`` starts at ``offset``."""
+        evidence = evidence or {}
         flags: list[Flag] = []
         if any(getattr(det, "parse", "all") == "all" for det in self.detectors):
             document.parsed  # noqa: B018 - one batched parse of every segment, before a lazy detector parses some one by one
         for det in self.detectors:
-            for f in det.detect(document):
+            ev = evidence.get(det.name)
+            if ev is not None and hasattr(ev, "offset"):
+                ev.offset = offset
+            for f in (det.detect(document) if ev is None else det.detect(document, evidence=ev)):
                 if document.text[f.start:f.end] != f.text:
                     raise AssertionError(f"detector {det.name} produced a flag with wrong offsets: {f}")
                 flags.append(f)
@@ -103,21 +110,27 @@ class Reviewer:
 
     def review(self, text: str, source: str | None = None) -> ReviewResult:
         """Review ``text`` (with its ``source`` when given) and return non-overlapping flags by start."""
+        # document-wide evidence, gathered once over the whole text and passed to every chunk as a
+        # value: nothing of one text stays on a detector for the next
+        evidence: dict[str, Any] = {}
         for det in self.detectors:
             prep = getattr(det, "prepare", None)
             if prep is not None:
-                prep(text)
+                ev = prep(text)
+                if ev is not None:
+                    evidence[det.name] = ev
         flags: list[Flag] = []
         if len(text) <= CHUNK_CHARS or source is not None:
-            flags = self.review_document(Document.from_text(text, source))
+            flags = self.review_document(Document.from_text(text, source), evidence)
         else:
             for offset, chunk in iter_chunks(text):
-                for f in self.review_document(Document.from_text(chunk)):
+                for f in self.review_document(Document.from_text(chunk), evidence, offset):
                     flags.append(f.shifted(offset))
         for det in self.detectors:
             fin = getattr(det, "finish", None)
             if fin is not None:
-                flags = list(fin(text, flags))
+                ev = evidence.get(det.name)
+                flags = list(fin(text, flags) if ev is None else fin(text, flags, evidence=ev))
         return ReviewResult(text=text, flags=resolve_overlaps(flags), words=count_words(text),
                             detectors=[d.name for d in self.detectors])
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errors import InputError
 from .flags import Flag
 
 SCHEMA_VERSION = 1
@@ -76,6 +77,40 @@ CREATE TABLE IF NOT EXISTS glossary (
 CREATE UNIQUE INDEX IF NOT EXISTS glossary_fr ON glossary (fr COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS reviews_updated ON reviews (updated DESC);
 """
+
+
+class StoreError(InputError, ValueError):
+    """The database file cannot be used: not an SQLite database, read-only, unreadable, locked.
+
+    A :class:`ValueError` for the UI (which already reports those) and an
+    :class:`~mtreview.errors.InputError` for the CLI (one line naming the file, exit status 1)."""
+
+
+def _store_error(path: Path, e: sqlite3.Error) -> StoreError:
+    """One line that names the database file and says what is wrong with it."""
+    msg = str(e)
+    low = msg.lower()
+    if "not a database" in low:
+        what = "is not an SQLite database (give another file with --db)"
+    elif "readonly" in low or "read-only" in low:
+        what = "is read-only: the glossary and reviews cannot be written there"
+    elif "unable to open" in low:
+        what = "cannot be opened as an SQLite database (a folder, a missing folder or no permission?)"
+    elif "locked" in low or "busy" in low:
+        what = "is locked by another program; try again when it is done"
+    else:
+        what = f"SQLite error: {msg}"
+    return StoreError(f"{path}: {what}")
+
+
+#: Spreadsheet programs read a cell starting with one of these as a formula (OWASP, "CSV injection").
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """``cell`` with a leading single quote when a spreadsheet would run it as a formula
+    (``=HYPERLINK(…)``, ``+``, ``-``, ``@``, tab, carriage return), as OWASP recommends."""
+    return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
 
 
 def default_db_path() -> Path:
@@ -149,8 +184,23 @@ class GlossaryEntry:
 
 def _clean(s: Any, limit: int = 300) -> str:
     """One line of user text for a glossary cell: no control characters, no separators that break CSV."""
-    out = "".join(ch if ch.isprintable() else " " for ch in str(s or ""))
+    out = str(s or "")
+    if not out.isprintable():  # the common case needs no per-character pass
+        out = "".join(ch if ch.isprintable() else " " for ch in out)
     return " ".join(out.split())[:limit]
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _nocase(s: str) -> str:
+    """The key SQLite's ``COLLATE NOCASE`` compares (ASCII letters folded, nothing else)."""
+    return s.translate(_ASCII_LOWER)
+
+
+def _unquote_formula(cell: str) -> str:
+    """Undo :func:`spreadsheet_safe`: ``'=…`` → ``=…`` (a cell read back from an export)."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_PREFIXES) else cell
 
 
 class ReviewStore:
@@ -160,24 +210,37 @@ class ReviewStore:
         self.path = Path(path).expanduser() if path else default_db_path()
         if self.path.exists() and self.path.is_dir():
             raise ValueError(f"{self.path}: is a folder, not a database file")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"{self.path}: its folder cannot be created ({e.strerror or e})") from None
         with self._connect() as db:
-            db.execute("PRAGMA journal_mode=WAL")
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
                 raise ValueError(f"{self.path}: written by a newer mtreview (schema {version}); "
                                  "upgrade mtreview or use another --db")
-            db.executescript(_SCHEMA)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            if version < SCHEMA_VERSION or db.execute(
+                    "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('reviews', 'decisions', 'glossary')"
+            ).fetchone()[0] < 3:
+                db.execute("PRAGMA journal_mode=WAL")
+                db.executescript(_SCHEMA)
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @contextlib.contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=15.0)
-        db.row_factory = sqlite3.Row
-        db.execute("PRAGMA foreign_keys = ON")
+        """A connection in one transaction (commit on success, roll back on error); SQLite errors
+        become one-line :class:`StoreError` naming the file."""
         try:
+            db = sqlite3.connect(self.path, timeout=15.0)
+        except sqlite3.Error as e:
+            raise _store_error(self.path, e) from None
+        try:
+            db.row_factory = sqlite3.Row
+            db.execute("PRAGMA foreign_keys = ON")
             with db:  # one transaction: commit on success, roll back on error
                 yield db
+        except sqlite3.Error as e:
+            raise _store_error(self.path, e) from None
         finally:
             db.close()
 
@@ -297,6 +360,61 @@ class ReviewStore:
                        (row["en"] or en, row["ru"] or ru, merged, row["id"]))
             return int(row["id"]), False
 
+    def add_glossary_entries(self, entries: Iterable[tuple[str, str, str, Iterable[str], str, str]]
+                             ) -> tuple[int, int]:
+        """Add many names at once, ``(fr, en, ru, aliases, type, origin)`` each, with the merge rules of
+        :meth:`add_glossary_entry`; returns ``(created, merged)``.
+
+        All or nothing: every entry is checked before anything is written (a :class:`ValueError` names
+        the first bad one), then the rows go in with ``executemany`` in **one** transaction, so a
+        failure midway (disk full, a locked database) leaves the database as it was. A cell written
+        spreadsheet-safe by :meth:`glossary_csv` (``'=…``) comes back without its quote."""
+        cleaned: list[tuple[str, str, str, list[str], str, str]] = []
+        for n, (fr, en, ru, aliases, typ, origin) in enumerate(entries, 1):
+            fr = _unquote_formula(_clean(fr))
+            where = f"{_clean(origin) or 'entry'} (entry {n})"
+            if not fr:
+                raise ValueError(f"{where}: a glossary entry needs its French form (fr)")
+            if typ not in GLOSSARY_TYPES:
+                raise ValueError(f"{where}: unknown type {typ!r}; expected one of {', '.join(GLOSSARY_TYPES)}")
+            new_aliases = [a for a in (_unquote_formula(_clean(a).replace("|", " ").strip()) for a in aliases)
+                           if a and a != fr]
+            cleaned.append((fr, _unquote_formula(_clean(en)), _unquote_formula(_clean(ru)), new_aliases, typ,
+                            _clean(origin)))
+        created = merged = 0
+        with self._connect() as db:
+            existing: dict[str, dict[str, Any]] = {}
+            for r in db.execute("SELECT id, fr, en, ru, aliases FROM glossary"):
+                existing.setdefault(_nocase(r["fr"]), {"id": r["id"], "en": r["en"], "ru": r["ru"],
+                                                       "aliases": [a for a in r["aliases"].split("|") if a],
+                                                       "changed": False})
+            new: dict[str, list[Any]] = {}
+            now = time.time()
+            for fr, en, ru, aliases, typ, origin in cleaned:
+                key = _nocase(fr)
+                if key in new:  # twice in this import: merge into the first
+                    row = new[key]
+                    row[1], row[2] = row[1] or en, row[2] or ru
+                    row[3] = list(dict.fromkeys(row[3] + [a for a in aliases if a != row[0]]))
+                    merged += 1
+                elif key in existing:
+                    old = existing[key]
+                    en2, ru2 = old["en"] or en, old["ru"] or ru
+                    al2 = list(dict.fromkeys(old["aliases"] + aliases))
+                    if (en2, ru2, al2) != (old["en"], old["ru"], old["aliases"]):
+                        old.update(en=en2, ru=ru2, aliases=al2, changed=True)
+                    merged += 1
+                else:
+                    new[key] = [fr, en, ru, list(dict.fromkeys(aliases)), typ, origin, now]
+                    created += 1
+            db.executemany("INSERT INTO glossary (fr, en, ru, aliases, type, origin, added)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           ((r[0], r[1], r[2], "|".join(r[3]), r[4], r[5], r[6]) for r in new.values()))
+            db.executemany("UPDATE glossary SET en = ?, ru = ?, aliases = ? WHERE id = ?",
+                           ((o["en"], o["ru"], "|".join(o["aliases"]), o["id"])
+                            for o in existing.values() if o["changed"]))
+        return created, merged
+
     def remove_glossary_entry(self, entry_id: int) -> bool:
         """Remove one entry; False when there was none with that id."""
         with self._connect() as db:
@@ -310,17 +428,25 @@ class ReviewStore:
                               r["type"], r["origin"], r["added"]) for r in rows]
 
     def glossary_csv(self) -> str:
-        """The glossary as CSV text with the header ``fr,en,ru,aliases,type`` (aliases ``|``-separated)."""
+        """The glossary as CSV text with the header ``fr,en,ru,aliases,type`` (aliases ``|``-separated);
+        a cell starting with ``= + - @``, a tab or a carriage return gets a leading single quote
+        (:func:`spreadsheet_safe`), so that a spreadsheet shows it instead of running it."""
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(GLOSSARY_COLUMNS)
-        for e in self.glossary_entries():
-            w.writerow([e.fr, e.en, e.ru, "|".join(e.aliases), e.type])
+        for e in self.glossary_entries():  # spreadsheet-safe: no cell a spreadsheet would run as a formula
+            w.writerow([spreadsheet_safe(e.fr), spreadsheet_safe(e.en), spreadsheet_safe(e.ru),
+                        spreadsheet_safe("|".join(e.aliases)), e.type])
         return buf.getvalue()
 
     def export_glossary_csv(self, path: str | os.PathLike[str]) -> Path:
-        """Write the glossary CSV atomically to ``path`` and return the path."""
+        """Write the glossary CSV atomically to ``path`` and return the path; refuses the database's
+        own file (:class:`mtreview.outputs.OutputGuard`)."""
+        from .outputs import OutputGuard
         from .textio import write_text_atomic
 
+        guard = OutputGuard()
+        guard.reads_database(self.path)
+        guard.writes(path, "the glossary export", stdout_ok=False)
         write_text_atomic(path, self.glossary_csv())
         return Path(path)

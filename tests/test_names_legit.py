@@ -16,12 +16,12 @@ def test_masque_with_wear_verb_is_not_a_name_even_when_the_person_is_named(names
     text = ("Elon Musk a visité l'usine de Berlin. Les ouvriers doivent porter un masque de protection "
             "et des lunettes. Musk a ensuite parlé aux journalistes.")
     res = names_reviewer.review(text)
-    assert not [f for f in res.flags if f.text == "masque"]
+    assert not [f for f in res.flags if f.text.lower().endswith("masque")]
 
 
 def test_masque_as_subject_of_speech_verb_is_flagged_when_the_person_is_named(names_reviewer):
     text = ("Elon Musk a racheté Twitter en 2022. Le masque a déclaré que la plateforme resterait ouverte. "
             "Musk a ensuite licencié la moitié des salariés.")
     res = names_reviewer.review(text)
-    f = [f for f in res.flags if f.text == "masque"]
+    f = [f for f in res.flags if f.text.lower().endswith("masque")]
     assert f and f[0].category == "name/translated" and f[0].suggestions[0] == "Musk"

@@ -31,9 +31,9 @@ def test_seed_flags_follow_contract(seed_text, seed_review):
 
 
 def test_masque_is_musk_with_pivot_evidence(seed_text, seed_review):
-    masques = [f for f in seed_review.flags if f.text.lower() == "masque"]
+    masques = [f for f in seed_review.flags if f.text.lower().endswith("masque")]
     assert len(masques) >= 16
-    assert all(f.category == "name/translated" and f.suggestions[0] == "Musk" for f in masques)
+    assert all(f.category == "name/translated" and f.suggestions[0].endswith("Musk") for f in masques)
     assert "Маск" in masques[0].evidence["mechanism"]
 
 

@@ -252,26 +252,31 @@ def test_review_seed_accept_reject_export(app, page, tmp_path, capsys, record_pr
     report(capsys, f"seed review shown {seconds:.2f} s after the click (warm app; target < 5 s; "
                    f"engine {engine.group(1) if engine else '?'} s of it)")
 
-    # «masque» is highlighted as a name translated as a word, with the suggestion «Musk»
+    # «le masque» is highlighted as a name translated as a word (its article goes with it), with
+    # the suggestion «Musk»
     tokens = token_texts(pg)
-    masque = [i for i, (t, label) in enumerate(tokens) if t == "masque" and label.startswith("name/translated")]
-    assert masque, f"«masque» is not highlighted as name/translated: {tokens[:20]}"
+    masque = [i for i, (t, label) in enumerate(tokens)
+              if t.lower() == "le masque" and label.startswith("name/translated")]
+    assert masque, f"«le masque» is not highlighted as name/translated: {tokens[:20]}"
+    span = tokens[masque[0]][0]
+    SHARED["span"] = span
     click_token(pg, masque[0])
-    pg.wait_for_function("() => (document.querySelector('#mtr-detail .mtr-span') || {}).textContent === '«masque»'")
+    pg.wait_for_function("t => (document.querySelector('#mtr-detail .mtr-span') || {}).textContent === t",
+                         arg=f"«{span}»")
     assert "Musk" in pg.text_content("#mtr-detail .mtr-suggestions")
     assert pg.get_attribute("#mtr-detail .mtr-detail", "data-status") == "pending"
     assert pg.is_checked("#mtr-suggestion input[value='Musk']")
     accepted_id = detail_flag(pg)
 
     pg.click("#mtr-accept")
-    wait_status(pg, f"{accepted_id} «masque» accepted → «Musk»")
-    assert ("masque", "name/translated ✓") in token_texts(pg)
+    wait_status(pg, f"{accepted_id} «{span}» accepted → «Musk»")
+    assert (span, "name/translated ✓") in token_texts(pg)
     pg.wait_for_selector("#mtr-diff-view ins:text('Musk')")
-    assert pg.locator("#mtr-diff-view del", has_text="masque").count() == 1
+    assert pg.locator("#mtr-diff-view del", has_text=span).count() == 1
 
     # reject another flag (one with another text)
     tokens = token_texts(pg)
-    other = next(i for i, (t, label) in enumerate(tokens) if t != "masque" and label.count(" ") == 0)
+    other = next(i for i, (t, label) in enumerate(tokens) if t != span and label.count(" ") == 0)
     other_text = tokens[other][0]
     click_token(pg, other)
     pg.wait_for_function("t => (document.querySelector('#mtr-detail .mtr-span') || {}).textContent === t",
@@ -306,13 +311,13 @@ def test_review_seed_accept_reject_export(app, page, tmp_path, capsys, record_pr
     log = json.loads(by_suffix["review-log.json"].read_text(encoding="utf-8"))
     status = {f["id"]: f for f in log["flags"]}
     acc = status[accepted_id]
-    assert (acc["status"], acc["replacement"], acc["text"]) == ("accepted", "Musk", "masque")
+    assert (acc["status"], acc["replacement"], acc["text"]) == ("accepted", "Musk", span)
     assert status[rejected_id]["status"] == "rejected" and status[rejected_id]["replacement"] is None
     assert sum(1 for f in log["flags"] if f["status"] != "pending") == 2
     expected = seed[:acc["start"]] + "Musk" + seed[acc["end"]:]
     corrected = by_suffix["corrected.txt"].read_text(encoding="utf-8")
     assert corrected == expected
-    assert log["changes"] == [{"start": acc["start"], "end": acc["end"], "before": "masque", "after": "Musk",
+    assert log["changes"] == [{"start": acc["start"], "end": acc["end"], "before": span, "after": "Musk",
                                "category": acc["category"], "confidence": acc["confidence"], "flag_id": accepted_id}]
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(by_suffix["review-log.csv"].read_text(encoding="utf-8")))}
     assert rows[accepted_id]["status"] == "accepted" and rows[rejected_id]["status"] == "rejected"
@@ -344,7 +349,7 @@ def test_reopen_saved_review_after_restart(app, page, tmp_path):
     wait_status(pg, f"Opened «{SHARED['title']}» (2 decisions so far)")
     pg.wait_for_selector("#mtr-highlight .token.highlighted")
     tokens = token_texts(pg)
-    assert ("masque", "name/translated ✓") in tokens
+    assert (SHARED["span"], "name/translated ✓") in tokens
     assert any(t == SHARED["rejected_text"] and label.endswith("✗") for t, label in tokens)
     pg.wait_for_selector("#mtr-diff-view ins:text('Musk')")
     assert "2 decisions so far" in pg.text_content("#mtr-status")

@@ -123,16 +123,18 @@ def spool_stdin(outdir: Path) -> Path:
     ``--resume`` with the same input continues the interrupted run."""
     import filecmp
     import shutil
-    import sys
     import tempfile
 
+    from ..textio import stdin_binary
+
+    stream = stdin_binary()  # a closed standard input is one line, before anything is made
     spool = outdir / STDIN_SPOOL_DIR
     spool.mkdir(parents=True, exist_ok=True)
     target = spool / STDIN_NAME
     fd, tmp = tempfile.mkstemp(dir=spool, prefix=".stdin-", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as f:
-            shutil.copyfileobj(sys.stdin.buffer, f, 1 << 20)
+            shutil.copyfileobj(stream, f, 1 << 20)
         if target.is_file() and filecmp.cmp(tmp, target, shallow=False):
             os.unlink(tmp)
         else:
@@ -158,29 +160,11 @@ def relative_paths(paths: list[str], inputs: list[str]) -> list[str]:
     return [r.relative_to(base).as_posix() for r in resolved]
 
 
-#: Western European encodings, preferred when the detector finds them as likely as another (French text)
-_WESTERN = ("cp1252", "latin_1", "iso8859_15")
-
-
-def _encoding_guess(head: bytes) -> str:
-    """The likeliest encoding of non-UTF-8 text: charset-normalizer's guess, ties going to an encoding
-    that reads the sample as French (a Latin-1 French file is not Croatian cp1250); '' when unsure."""
-    from charset_normalizer import from_bytes
-
-    matches = [m for m in from_bytes(head[: 1 << 20]) if m.chaos < 0.2]
-    if not matches:
-        return ""
-    best = min(m.chaos for m in matches)
-    tied = [m for m in matches if m.chaos <= best + 0.01]
-    french = [m for m in tied if m.language == "French" or m.encoding in _WESTERN]
-    return (french or tied)[0].encoding
-
-
 def plan_file(pf: PlannedFile, chunk_bytes: int, detect_encoding: bool) -> None:
     """Fill in size, mtime, sha256, encoding and chunks of ``pf`` (or its ``error``)."""
     from ..formats.rewrite_po import detect_po_encoding
     from ..formats.rewrite_xml import detect_xml_encoding
-    from ..textio import looks_binary
+    from ..textio import almost_utf8_message, bom_of, guess_legacy_encoding, looks_binary, scan_utf8
 
     try:
         st = os.stat(pf.path)
@@ -189,11 +173,14 @@ def plan_file(pf: PlannedFile, chunk_bytes: int, detect_encoding: bool) -> None:
         line_format = pf.format in LINE_FORMATS
         with open(pf.path, "rb") as f:
             head = f.read(_HEAD)
-            bom = 3 if head.startswith(codecs.BOM_UTF8) else 0
-            if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and line_format:
-                raise InputError("UTF-16 text is not supported by normalise; convert it to UTF-8 "
-                                 "(`iconv -f UTF-16 -t UTF-8`)")
-            if looks_binary(head) and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            bom_bytes, bom_enc = bom_of(head)
+            bom = len(bom_bytes) if bom_enc == "utf-8" else 0
+            wide = bom_enc.startswith(("utf-16", "utf-32"))  # UTF-32 marks are checked before UTF-16's
+            if wide and line_format:
+                kind = bom_enc[:6].upper()
+                raise InputError(f"{kind} text is not supported by normalise; convert it to UTF-8 "
+                                 f"(`iconv -f {kind} -t UTF-8`)")
+            if looks_binary(head) and not wide:
                 raise InputError("this looks like a binary file, not text")
             if pf.format in ("xliff", "tmx", "xml"):
                 pf.encoding = detect_xml_encoding(head)
@@ -234,8 +221,19 @@ def plan_file(pf: PlannedFile, chunk_bytes: int, detect_encoding: bool) -> None:
             if chunk_start < pos:
                 pf.chunks.append((chunk_start, pos, chunk_line))
         pf.sha256 = h.hexdigest()
+        if pos == 0 and pf.format in ("xliff", "tmx", "xml"):
+            # an empty text file is an empty corpus; an empty .xlf/.tmx is not XML at all
+            raise InputError(f"empty file: no XML, so not {pf.format.upper() if pf.format != 'xml' else 'XLIFF or TMX'}")
         if line_format and bad_at >= 0:
-            guess = _encoding_guess(head)
+            # damaged UTF-8 (a truncated file, a stray byte) is refused even with --detect-encoding:
+            # read as a legacy charset, its accents would be rewritten as mojibake
+            with open(pf.path, "rb") as f:
+                check = scan_utf8(iter(lambda: f.read(_BLOCK), b""))
+            if check.almost:
+                raise InputError(almost_utf8_message("", check))
+            if bom:
+                raise InputError(f"starts with a UTF-8 byte-order mark but is not valid UTF-8 at byte {bad_at}")
+            guess = guess_legacy_encoding(head)
             if not detect_encoding or not guess:
                 hint = f" (it looks like {guess})" if guess else ""
                 extra = "; or pass --detect-encoding to rewrite it in its own encoding" if guess else ""

@@ -63,11 +63,11 @@ def load_rules(paths: list[str | os.PathLike[str]]) -> tuple[RuleSet, Any]:
     """Read glossary files: their rules and the glossary object the detectors take (None if no file)."""
     if not paths:
         return RuleSet(), None
-    from ..knowledge.glossary import load_glossaries
+    from ..glossary_files import load_user_glossaries
     from ..textio import read_bytes
 
     digest = hashlib.sha256()
     for p in paths:
         digest.update(hashlib.sha256(read_bytes(p)).digest())
-    glossary = load_glossaries(paths)
+    glossary = load_user_glossaries(paths)
     return rules_from_glossary(glossary, digest.hexdigest()), glossary

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import MtreviewError, UsageError
+from ..outputs import OutputError, OutputGuard
 from ..textio import atomic_writer
 from .plan import DEFAULT_CHUNK_BYTES, WORK_DIR, Plan, PlannedFile, make_plan, unchanged
 from .worker import FULL, JobSpec, WorkItem, run_task
@@ -56,6 +57,8 @@ class NormaliseOptions:
     keep_work: bool = False
     progress: bool = True
     throttle: float = 0.0
+    #: ``inputs`` is ``["-"]``: copy standard input into OUTDIR (under the job's lock) and normalise that
+    stdin: bool = False
 
 
 def default_workers() -> int:
@@ -236,10 +239,15 @@ class _Progress:
 
 @contextlib.contextmanager
 def _lock(work: Path) -> Iterator[None]:
+    """Hold OUTDIR's lock: one normalise run at a time writes there (standard input's copy included)."""
     import fcntl
 
-    work.mkdir(parents=True, exist_ok=True)
-    with open(work / "lock", "w") as fh:
+    try:
+        work.mkdir(parents=True, exist_ok=True)
+        fh = open(work / "lock", "a")  # noqa: SIM115 - closed below; "a": never truncate a file
+    except OSError as e:
+        raise OutputError(f"{work.parent}: cannot be written ({e.strerror or e})") from None
+    with fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -281,6 +289,22 @@ def _load_or_plan(opts: NormaliseOptions, spec: JobSpec, outdir: Path, work: Pat
     return plan, False
 
 
+def guard_outputs(plan: Plan, outdir: Path, glossaries: list[str]) -> None:
+    """Refuse the job before any output is written when a planned output (a file's copy,
+    ``changes.jsonl``, ``summary.json``) is one of the inputs or glossaries, another output, or not a
+    regular file (:class:`mtreview.outputs.OutputGuard`)."""
+    guard = OutputGuard()
+    for pf in plan.files:
+        guard.reads(pf.path, "the input")
+    for g in glossaries:
+        guard.reads(g, "--glossary")
+    for pf in plan.files:
+        if pf.error is None:
+            guard.writes(outdir / pf.rel, f"the output of {pf.path}", stdout_ok=False)
+    guard.writes(outdir / "changes.jsonl", "the change log", stdout_ok=False)
+    guard.writes(outdir / "summary.json", "the summary", stdout_ok=False)
+
+
 def _abs_inputs(inputs: list[str]) -> list[str]:
     return [str(Path(p).absolute()) for p in inputs]
 
@@ -310,8 +334,46 @@ def _copy_with_edits(pf: PlannedFile, changes: list[dict[str, Any]], target: Pat
         shutil.copyfileobj(src, dst, 1 << 20)
 
 
-def _assemble(plan: Plan, outdir: Path, work: Path) -> tuple[list[dict[str, Any]], Counter]:
-    """Write every output and ``changes.jsonl`` in plan order; per-file records for the summary."""
+def previous_outputs(outdir: Path) -> set[str]:
+    """The outputs (relative paths) that the last complete ``normalise`` run into ``outdir`` wrote, by
+    its ``summary.json``; empty when there is none (or it is not ours)."""
+    try:
+        summary = json.loads((outdir / "summary.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return set()
+    if not isinstance(summary, dict) or summary.get("tool") != "mtreview normalise":
+        return set()
+    return {str(r["output"]) for r in summary.get("files", [])
+            if isinstance(r, dict) and r.get("status") == "ok" and isinstance(r.get("output"), str)}
+
+
+def _remove_stale_output(pf: PlannedFile, outdir: Path, previous: set[str], plan: Plan,
+                         glossaries: list[str]) -> str | None:
+    """A skipped file's output left by an earlier run: removed when that run's ``summary.json`` says
+    ``normalise`` wrote it (and it is no input or glossary of this run), else kept and reported.
+    Returns what was done (for the summary), None when there is no old output."""
+    target = outdir / pf.rel
+    if not target.is_file():
+        return None
+    if pf.rel not in previous:
+        return "kept: not written by an earlier normalise run (by its summary.json)"
+    try:
+        for other in [f.path for f in plan.files] + list(glossaries):
+            if os.path.exists(other) and os.path.samefile(other, target):
+                return "kept: it is also an input of this run"
+        target.unlink()
+    except OSError as e:
+        return f"kept: cannot be removed ({e.strerror or e})"
+    return "removed"
+
+
+def _assemble(plan: Plan, outdir: Path, work: Path, previous: set[str] | None = None,
+              glossaries: list[str] | None = None) -> tuple[list[dict[str, Any]], Counter]:
+    """Write every output and ``changes.jsonl`` in plan order; per-file records for the summary.
+
+    A skipped file's output from an earlier run (``previous``: :func:`previous_outputs`) is removed,
+    so that every output in OUTDIR is this run's (:func:`_remove_stale_output`)."""
+    previous = previous or set()
     records: list[dict[str, Any]] = []
     by_category: Counter = Counter()
     task_of: dict[tuple[int, int], int] = {fc: t for t, fcs in enumerate(plan.tasks) for fc in fcs}
@@ -353,6 +415,9 @@ def _assemble(plan: Plan, outdir: Path, work: Path) -> tuple[list[dict[str, Any]
                 error = "the file changed while it was being normalised"
             if error is not None:
                 rec.update(status="skipped", error=error)
+                stale = _remove_stale_output(pf, outdir, previous, plan, glossaries or [])
+                if stale is not None:
+                    rec["old_output"] = stale
                 records.append(rec)
                 continue
             _copy_with_edits(pf, changes, outdir / pf.rel)
@@ -376,8 +441,38 @@ def run_normalise(opts: NormaliseOptions, say: Callable[[str], None] | None = No
     work = outdir / WORK_DIR
     spec = build_spec(opts)
     workers = opts.workers or default_workers()
+    made_outdir, made_work = not outdir.exists(), not work.exists()
+    locked: list[bool] = []
+    try:
+        return _run_locked(opts, spec, outdir, work, workers, say, t0, locked)
+    except UsageError:  # a refused run leaves no trace of itself; a running job's files are not touched
+        if made_work and locked:
+            shutil.rmtree(work, ignore_errors=True)
+            if opts.stdin:
+                from .plan import STDIN_SPOOL_DIR
+
+                shutil.rmtree(outdir / STDIN_SPOOL_DIR, ignore_errors=True)
+        if made_outdir:
+            with contextlib.suppress(OSError):
+                outdir.rmdir()  # only if empty
+        raise
+
+
+def _run_locked(opts: NormaliseOptions, spec: JobSpec, outdir: Path, work: Path, workers: int,
+                say: Callable[[str], None], t0: float, locked: list[bool]) -> dict[str, Any]:
+    """The job, under OUTDIR's lock: copy standard input, plan or resume, guard, run, assemble
+    (``locked`` gets an item once the lock is held)."""
     with _lock(work):
+        locked.append(True)
+        if opts.stdin:  # only now, under the lock: a refused second run must not touch the copy
+            from dataclasses import replace
+
+            from .plan import spool_stdin
+
+            opts = replace(opts, inputs=[str(spool_stdin(outdir))])
         plan, resumed = _load_or_plan(opts, spec, outdir, work, say)
+        guard_outputs(plan, outdir, opts.glossaries)
+        previous = previous_outputs(outdir)  # read before this run's summary replaces it
         (work / "results").mkdir(parents=True, exist_ok=True)
         done = {t for t in range(len(plan.tasks)) if _read_result(_result_path(work, t)) is not None}
         todo = [t for t in range(len(plan.tasks)) if t not in done]
@@ -395,7 +490,7 @@ def run_normalise(opts: NormaliseOptions, say: Callable[[str], None] | None = No
                 _write_json(_result_path(work, t), res)
                 bar.advance(plan.task_bytes(t))
         work_seconds = time.perf_counter() - t_work
-        records, by_category = _assemble(plan, outdir, work)
+        records, by_category = _assemble(plan, outdir, work, previous, opts.glossaries)
         seconds = time.perf_counter() - t0
         ok = [r for r in records if r["status"] == "ok"]
         skipped = [r for r in records if r["status"] != "ok"]
@@ -412,7 +507,8 @@ def run_normalise(opts: NormaliseOptions, say: Callable[[str], None] | None = No
             "files_total": len(records),
             "files_ok": len(ok),
             "files_skipped": len(skipped),
-            "skipped": [{"path": r["path"], "error": r["error"]} for r in skipped],
+            "skipped": [{"path": r["path"], "error": r["error"],
+                         **({"old_output": r["old_output"]} if "old_output" in r else {})} for r in skipped],
             "bytes": nbytes,
             "units": sum(r["units"] for r in ok),
             "units_checked": sum(r["checked"] for r in ok),
@@ -427,6 +523,8 @@ def run_normalise(opts: NormaliseOptions, say: Callable[[str], None] | None = No
             "mb_per_second": round(nbytes / 1e6 / seconds, 3) if seconds > 0 else None,
         }
         _write_json(outdir / "summary.json", summary)
+        if opts.stdin and not opts.keep_work:  # the copy of standard input is no longer needed
+            shutil.rmtree(Path(opts.inputs[0]).parent, ignore_errors=True)
     if not opts.keep_work:
         shutil.rmtree(work, ignore_errors=True)
     return summary

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..outputs import OutputGuard
 
 HELP = """\
 Review INPUT (plain UTF-8 text, '-' for standard input, or a bilingual TSV/XLIFF/TMX/PO file) and
@@ -40,8 +44,8 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 def run_review(args: argparse.Namespace):
     """Shared by check and fix: read the input, run the reviewer, return (text, result)."""
     from ..errors import UsageError
+    from ..glossary_files import load_user_glossaries
     from ..inputs import load_review_input
-    from ..knowledge.glossary import load_glossaries
     from ..review import Reviewer, select_flags
 
     if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
@@ -51,11 +55,8 @@ def run_review(args: argparse.Namespace):
         from ..errors import InputError
 
         raise InputError(f"{args.input}: empty input, nothing to review")
-    if getattr(item, "encoding", "utf-8") not in ("utf-8", "ascii"):
-        import sys
-
-        print(f"mtreview: {args.input}: not UTF-8; read as {item.encoding} (detected)", file=sys.stderr)
-    glossary = load_glossaries(args.glossary) if args.glossary else None
+    # a guessed legacy encoding is reported on standard error by mtreview.textio.decode_bytes
+    glossary = load_user_glossaries(args.glossary) if args.glossary else None
     detectors = [d.strip() for d in args.detectors.split(",") if d.strip()] if args.detectors else None
     try:
         reviewer = Reviewer(detectors, glossary=glossary)
@@ -66,10 +67,23 @@ def run_review(args: argparse.Namespace):
     return item, result
 
 
+def review_guard(args: argparse.Namespace) -> OutputGuard:
+    """An output guard that knows what check and fix read: INPUT, --source and the glossaries."""
+    from ..outputs import OutputGuard
+
+    guard = OutputGuard()
+    guard.reads(args.input, "the input")
+    guard.reads(args.source, "--source")
+    for g in args.glossary:
+        guard.reads(g, "--glossary")
+    return guard
+
+
 def run(args: argparse.Namespace) -> int:
     from ..report import render_result
     from ..textio import write_text_atomic
 
+    review_guard(args).writes(args.output, "-o")
     item, result = run_review(args)
     write_text_atomic(args.output, render_result(result, args.format, item=item))
     return 0

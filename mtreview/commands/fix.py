@@ -27,20 +27,17 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    import os
+    from pathlib import Path
 
     from ..correct import DEFAULT_MIN_CONFIDENCE, apply_changes, changes_from_flags
     from ..errors import UsageError
-    from ..textio import write_text_atomic
-    from .check import run_review
-
-    if args.output != "-" and args.input != "-" and os.path.exists(args.output) \
-            and os.path.samefile(args.output, args.input):
-        raise UsageError("-o names the input file; mtreview never overwrites its input")
-    from pathlib import Path
-
     from ..inputs import BILINGUAL_EXT
+    from ..textio import DecodedText, encode_like, write_bytes_atomic, write_text_atomic
+    from .check import review_guard, run_review
 
+    guard = review_guard(args)
+    guard.writes(args.output, "-o")
+    guard.writes(args.log, "--log")
     if args.input != "-" and Path(args.input).suffix.lower() in BILINGUAL_EXT:
         raise UsageError(f"{args.input}: fix writes plain text; for TSV, JSONL, XLIFF, TMX and PO files use "
                          "`mtreview normalise`, which rewrites them in their own format")
@@ -52,5 +49,8 @@ def run(args: argparse.Namespace) -> int:
     if args.log:
         import json
         write_text_atomic(args.log, "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in changes))
-    write_text_atomic(args.output, fixed)
+    if item.bom or item.encoding.startswith(("utf-16", "utf-32")):  # written back as read: BOM and encoding
+        write_bytes_atomic(args.output, encode_like(fixed, DecodedText(fixed, item.encoding, False, item.bom)))
+    else:
+        write_text_atomic(args.output, fixed)
     return 0

@@ -11,7 +11,7 @@ kept in the same SQLite file as the review UI's reviews (--db, $MTREVIEW_DB, def
 --glossary.
 
 examples:
-  mtreview glossary import client-names.csv        # CSV/TSV (header fr,en,ru,aliases,type) or TBX
+  mtreview glossary import client-names.csv        # CSV/TSV (header fr,en,ru,aliases,variants,type) or TBX
   mtreview glossary add "Jair Bolsonaro" --en "Jair Bolsonaro" --ru "Жаир Болсонару" --alias Bolsonaro
   mtreview glossary list
   mtreview glossary export my-names.csv && mtreview check article.txt --glossary my-names.csv
@@ -42,21 +42,36 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     import sys
+    from pathlib import Path
 
     from ..errors import InputError, UsageError
-    from ..store import ReviewStore
+    from ..store import ReviewStore, StoreError
 
-    store = ReviewStore(args.db)
+    if args.action == "export":  # checked before the database is opened: the CSV must never replace it
+        from ..outputs import OutputGuard
+        from ..store import default_db_path
+
+        guard = OutputGuard()
+        guard.reads_database(Path(args.db).expanduser() if args.db else default_db_path())
+        guard.writes(args.file, "the export file")
+    try:
+        store = ReviewStore(args.db)
+    except StoreError:
+        raise
+    except ValueError as e:
+        raise InputError(str(e)) from None
     if args.action == "import":
-        from ..knowledge.glossary import load_glossaries
+        from ..glossary_files import load_user_glossaries
 
-        g = load_glossaries(args.files)
-        added = 0
-        for e in g.entities:
-            _, created = store.add_glossary_entry(e.fr, e.en if e.en != e.fr else "", e.ru, e.aliases, e.type,
-                                                  origin=e.source)
-            added += created
-        print(f"{added} new entries, {len(g.entities) - added} merged into existing ones", file=sys.stderr)
+        g = load_user_glossaries(args.files)
+        try:  # one transaction: all the entries or none
+            added, merged = store.add_glossary_entries(
+                (e.fr, e.en if e.en != e.fr else "", e.ru, e.aliases, e.type, e.source) for e in g.entities)
+        except StoreError:
+            raise
+        except ValueError as e:
+            raise InputError(f"{e}; nothing was imported") from None
+        print(f"{added} new entries, {merged} merged into existing ones", file=sys.stderr)
         return 0
     if args.action == "export":
         from ..textio import write_text_atomic
@@ -75,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "add":
         try:
             _, created = store.add_glossary_entry(args.fr, args.en, args.ru, args.alias, args.type, origin="cli")
+        except StoreError:
+            raise
         except ValueError as e:
             raise UsageError(str(e)) from None
         print("added" if created else "merged into the existing entry", file=sys.stderr)

@@ -56,27 +56,65 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     return p
 
 
+#: the largest --chunk-mb: a unit of work is held in memory by one worker
+MAX_CHUNK_MB = 1024.0
+
+#: transports a Dask ``Client`` address may name
+SCHEDULER_SCHEMES = ("tcp", "tls", "ucx", "ws", "wss", "inproc")
+
+
+def check_scheduler_address(address: str) -> None:
+    """Refuse (:class:`~mtreview.errors.UsageError`, exit status 2) a ``--scheduler`` that is not a Dask
+    scheduler address, ``[tcp://]HOST:PORT`` (or tls://, ucx://, ws://, wss://, inproc://)."""
+    from urllib.parse import urlsplit
+
+    from ..errors import UsageError
+
+    bad = UsageError(f"--scheduler {address!r} is not a Dask scheduler address; expected tcp://HOST:PORT "
+                     "(e.g. tcp://10.0.0.5:8786)")
+    if not address or any(c.isspace() for c in address):
+        raise bad
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if parts.scheme not in SCHEDULER_SCHEMES:
+        raise bad
+    if parts.scheme == "inproc":
+        return
+    try:
+        port = parts.port
+    except ValueError:
+        raise bad from None
+    if not parts.hostname or port is None or not 0 < port < 65536 or parts.path not in ("", "/") \
+            or parts.query or parts.fragment:
+        raise bad
+
+
 def run(args: argparse.Namespace) -> int:
+    import math
     import sys
-    from pathlib import Path
 
     from ..batch.runner import NormaliseOptions, run_normalise
     from ..correct import DEFAULT_MIN_CONFIDENCE
     from ..errors import UsageError
 
     inputs = list(args.inputs)
-    if "-" in inputs:
-        if len(inputs) > 1:
-            raise UsageError("'-' (standard input) must be the only INPUT of normalise")
-        from ..batch.plan import spool_stdin
-
-        inputs = [str(spool_stdin(Path(args.output)))]
+    stdin = "-" in inputs  # copied into OUTDIR by run_normalise, under the job's lock
+    if stdin and len(inputs) > 1:
+        raise UsageError("'-' (standard input) must be the only INPUT of normalise")
     if args.min_confidence is not None and not 0.0 <= args.min_confidence <= 1.0:
         raise UsageError("--min-confidence must be between 0 and 1")
     if args.workers < 0:
         raise UsageError("--workers must be 1 or more")
-    if args.chunk_mb <= 0:
-        raise UsageError("--chunk-mb must be positive")
+    if not math.isfinite(args.chunk_mb) or args.chunk_mb <= 0 or args.chunk_mb > MAX_CHUNK_MB:
+        raise UsageError(f"--chunk-mb must be a number of megabytes above 0 and at most {MAX_CHUNK_MB:g}, "
+                         f"not {args.chunk_mb:g}")
+    if args.scheduler is not None:
+        check_scheduler_address(args.scheduler)
+    if args.target_lang is not None and not args.target_lang.strip():
+        raise UsageError("--target-lang must name a language (e.g. fr); it selects the TMX <tuv> to normalise")
+    if stdin:
+        from ..textio import stdin_binary
+
+        stdin_binary()  # a closed standard input (`<&-`) is one line, before OUTDIR is touched
     if args.glossary_only and (args.min_confidence is not None or args.only):
         raise UsageError("--min-confidence and --only select detector flags; --glossary-only runs no detector")
     if args.scheduler and args.workers:
@@ -89,16 +127,14 @@ def run(args: argparse.Namespace) -> int:
         only=tuple(args.only) if args.only else ("name/",), target_lang=args.target_lang,
         workers=args.workers, scheduler=args.scheduler, resume=args.resume,
         detect_encoding=args.detect_encoding, chunk_bytes=max(1, int(args.chunk_mb * 1_000_000)),
-        keep_work=args.keep_work, progress=not quiet, throttle=args.throttle)
+        keep_work=args.keep_work, progress=not quiet, throttle=args.throttle, stdin=stdin)
     summary = run_normalise(opts, say=None if not quiet else (lambda _msg: None))
-    if inputs != list(args.inputs) and not args.keep_work:  # the copy of standard input is no longer needed
-        import shutil
-
-        shutil.rmtree(Path(inputs[0]).parent, ignore_errors=True)
     if not quiet:
         print(f"mtreview: normalised {summary['files_ok']} of {summary['files_total']} files, "
               f"{summary['bytes'] / 1e6:.1f} MB, {summary['changes']} changes in {summary['seconds']:.1f} s "
               f"({summary['backend']}); see {args.output}/summary.json and changes.jsonl", file=sys.stderr)
     for s in summary["skipped"]:
         print(f"mtreview: skipped {s['path']}: {s['error']}", file=sys.stderr)
+        if "old_output" in s:
+            print(f"mtreview: its output from an earlier run in {args.output}: {s['old_output']}", file=sys.stderr)
     return 1 if summary["skipped"] else 0

@@ -74,10 +74,10 @@ def add_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    import os
     from pathlib import Path
 
     from ..errors import UsageError
+    from ..outputs import OutputGuard
     from ..scoring.engine import ScoreRequest, run_scoring
     from ..scoring.metrics import MetricOptions, parse_metrics
     from ..scoring.report import render
@@ -91,12 +91,18 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--bootstrap must be 0 or more")
     if args.ar_trials <= 0:
         raise UsageError("--ar-trials must be positive")
-    if args.output != "-":
-        inputs = [*args.hyp, *args.ref, args.src, args.entities]
-        for path in inputs:
-            if path and path != "-" and os.path.isfile(path) and os.path.exists(args.output) \
-                    and os.path.samefile(path, args.output):
-                raise UsageError("-o names an input file; mtreview never overwrites its input")
+    if args.seed is not None and not 0 <= args.seed < 2**32:
+        raise UsageError(f"--seed must be between 0 and {2**32 - 1}, not {args.seed}")
+    if args.workers < 0:
+        raise UsageError(f"--workers must be 0 (automatic) or more, not {args.workers}")
+    guard = OutputGuard()
+    for path in args.hyp:
+        guard.reads(path, "--hyp")
+    for path in args.ref:
+        guard.reads(path, "--ref")
+    guard.reads(args.src, "--src")
+    guard.reads(args.entities, "--entities")
+    guard.writes(args.output, "-o")
     detectors = [d.strip() for d in args.detectors.split(",") if d.strip()] if args.detectors else None
     req = ScoreRequest(
         hyps=list(args.hyp), refs=list(args.ref), src=args.src, metrics=metrics,

@@ -22,6 +22,7 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import re
 import sys
 import threading
 from collections.abc import Iterable, Iterator
@@ -52,6 +53,16 @@ OPTION_MAP: dict[str, tuple[str, str, float]] = {
     "tu": ("fluency/spelling", "minor", 0.6),
     "misc": ("fluency/grammar", "minor", 0.5),
 }
+#: Grammalecte rules measured as firing at least as often on human references as on MT output (WMT21 +
+#: WMT22 de→fr: the two human references against the 15 systems, per 1,000 lines): reported below 0.5.
+#: * agreement of an adjective two or more words after its determiner (``g3__gn_…_2m``, ``_3m``): 6.7 on
+#:   the references against 4.5 on the systems — the attachment is a guess («les risques pour la santé
+#:   associés», «l'année écoulée» read with «rapport»);
+#: * hyphenation (option ``tu``: «ces cas là», «par dessus», «c'est à dire»): 2.7 against 1.6 — a
+#:   convention human writers skip, rarely an MT error.
+LOW_RULE_RE = re.compile(r"^g3__gn_\w*_[2-9]m__")
+LOW_OPTIONS = {"tu"}
+LOW_CONFIDENCE = 0.45
 #: rules that fire mostly on the proper names and quotations of translated news (measured on WMT22)
 DISABLED_RULES = {"g2__conf_on_non_verbe__b1_a3_1"}
 #: rule-id prefixes dropped for the same reason (sentence-initial verbs read as imperatives)
@@ -242,6 +253,7 @@ class GrammarDetector:
 
     def _grammalecte_flags(self, text: str, offset: int, errs: Iterable[dict[str, Any]], doc: Any,
                            protected: list[tuple[int, int]]) -> Iterator[Flag]:
+        seen: set[str] = set()
         for e in errs:
             opt = e.get("sType") or "notype"
             rule = e.get("sRuleId") or ""
@@ -252,7 +264,17 @@ class GrammarDetector:
                 continue
             if self._on_name(doc, e["nStart"], e["nEnd"]) or self._greeting(doc, e["nStart"]):
                 continue
+            if self._context_excuses(doc, e["nStart"], e["nEnd"], rule):
+                continue
+            # one error, one flag: Grammalecte offers the two ways out of a disagreement («Le prochaine
+            # match»: «La» or «prochain») as two errors of the same rule (``…_a1_1``, ``…_a2_1``)
+            base = re.sub(r"_a\d+_\d+$", "", rule)
+            if base != rule and base in seen:
+                continue
+            seen.add(base)
             category, severity, conf = OPTION_MAP[opt]
+            if opt in LOW_OPTIONS or LOW_RULE_RE.match(rule):
+                conf = LOW_CONFIDENCE
             sugg = [s for s in (e.get("aSuggestions") or []) if s != text[start:end]][:5]
             if text[start:end] in {"A", "E"} and sugg[:1] in (["À"], ["É"]):
                 category, severity = "fluency/typography", "minor"  # an accent missing on a capital
@@ -276,6 +298,129 @@ class GrammarDetector:
         if last.pos_ == "DET" and last.i + 1 < len(doc):
             nxt = doc[last.i + 1]
             if nxt.text[:1].isupper() or any(c.isdigit() for c in nxt.text):
+                return True
+        return False
+
+    #: verbs after which «si» opens an indirect question, where the conditional is right («il ne savait
+    #: pas s'il l'utiliserait»)
+    _INDIRECT_QUESTION = {"savoir", "demander", "ignorer", "interroger", "vérifier", "voir", "comprendre",
+                          "dire", "préciser", "expliquer", "deviner", "douter"}
+    #: words before «de» that take an adjective or a participle, not an infinitive («quelque chose de cassé»)
+    _DE_ADJECTIVE = {"chose", "rien", "quoi", "personne", "quelqu'un", "quelqu’un", "ceci", "cela", "ça"}
+    #: note names, in a key («en la majeur», «en mi bémol»)
+    _NOTES = {"do", "ut", "ré", "mi", "fa", "sol", "la", "si"}
+    _KEY_WORDS = {"majeur", "mineur", "bémol", "dièse"}
+
+    @classmethod
+    def _context_excuses(cls, doc: Any, start: int, end: int, rule: str) -> bool:
+        """True when the parse shows the construction Grammalecte's rule ``rule`` misreads."""
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        first, last = span[0], span[-1]
+        sent = first.sent
+        if "nom_propre" in rule:
+            return True  # agreement with a proper name, whose gender the lexicon cannot know
+        if "élisions_manquantes" in rule or "élisions_superflues" in rule:
+            m = re.match(r"\s*([^\W\d_]+)", doc.text[end:])
+            w = m.group(1) if m else ""
+            if w.lower().startswith("h") and (w[:1].isupper() or not morph_tags(w.lower())):
+                return True  # «de Hunter», «d'Henry VIII», «de hobbits»: the h of a name or of a word the
+                #              lexicon does not know may be aspirated or not
+        if ("conf_de_vconj" in rule or "infi_de_verbe" in rule) and first.i > 0 and \
+                doc[first.i - 1].lower_ in {"l'", "l’", "le", "la", "les", "un", "une", "des", "du"}:
+            return True  # after a determiner it is a noun: «l'anime», «de l'anime»
+        if cls._title_near(doc, first, last):
+            return True  # a title right before or after: «de N'oublie pas de vivre», «Quand Au guet ! a-t-il»
+        if "__conf_" in rule and first.i > sent.start:
+            prev = doc[first.i - 1]
+            if prev.text[:1].isupper() and not is_sentence_initial(prev) and prev.is_alpha:
+                return True  # inside a title or after a name: «le livre Je et Tu», «Quel âge a Tour Hassan»
+        if "__conf_" in rule and last.i + 1 < len(doc):
+            nxt = doc[last.i + 1]
+            if nxt.text[:1].isupper() and not is_sentence_initial(nxt) and (nxt.ent_type_ or nxt.pos_ == "PROPN"):
+                return True  # before a name: «la guerre des Cent Ans»
+        if "substantif_à_substantif" in rule and last.i + 1 < len(doc) and doc[last.i + 1].text[:1].isupper():
+            return True  # «Quel âge a Tour Hassan ?»: «a» before a name is the verb
+        if last.i + 2 < len(doc) and doc[last.i + 1].text == "," and doc[last.i + 2].lower_ == last.lower_:
+            return True  # a word repeated for emphasis: «très, très sérieuse»
+        if "peut_être" in rule and last.lower_ == "être" and last.i + 1 < len(doc) and \
+                doc[last.i + 1].pos_ in {"DET", "ADJ", "NUM"} and first.i > sent.start:
+            return True  # the verb «pouvoir être» before its attribute: «se désister peut être une forme de…»
+        if rule.startswith("g2__ppas_") and first.morph.get("VerbForm") == ["Inf"] and \
+                first.head.pos_ in {"VERB", "AUX"} and first.head.i < first.i:
+            return True  # an infinitive governed by a verb: «je voudrais une fois de plus inviter»
+        # a musical key: «Quintette en la majeur», «Symphonie en mi mineur»
+        for t in span:
+            if t.lower_ in cls._NOTES and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in cls._KEY_WORDS:
+                return True
+            if t.lower_ in cls._KEY_WORDS and t.i > 0 and doc[t.i - 1].lower_ in cls._NOTES:
+                return True
+        if "verbe_sujet_sing" in rule:
+            # an inverted subject coordinated with «et»: «que suscitent la façon … et celle dont …»
+            for t in doc[last.i + 1:sent.end]:
+                if t.text in {".", ";", "?", "!", ":"}:
+                    break
+                if t.lower_ in {"et", "ainsi"} and t.i + 1 < len(doc) and \
+                        doc[t.i + 1].pos_ in {"DET", "PRON", "PROPN"}:
+                    return True
+        if "si_sujet_conditionnel" in rule:
+            before = [t for t in doc[sent.start:first.i] if t.lower_ in {"si", "s'", "s’"}]
+            if before and any(t.lemma_ in cls._INDIRECT_QUESTION for t in doc[sent.start:before[-1].i]):
+                return True
+        if "infi_de_verbe" in rule:
+            prev = [t for t in doc[max(sent.start, first.i - 4):first.i] if not t.is_space]
+            de = next((t for t in reversed(prev) if t.lower_ == "de"), None)
+            if de is not None and (de.text != de.lower_ or
+                                   de.i > 0 and doc[de.i - 1].lower_ in cls._DE_ADJECTIVE):
+                return True  # «Sky DE n'avait»: an abbreviation; «autre chose de cassé»: an adjective
+        if "sans_sujet" in rule and first.dep_ == "conj" and \
+                any(c.lower_ in {"et", "ou", "puis", "mais"} for c in first.children):
+            return True  # «je retirerai … et commanderai ailleurs»: coordinated verbs share the subject
+        if any(k in rule for k in cls._TITLE_AGREEMENT) and cls._title_before(doc, first):
+            return True  # agreement with a title: «La Dame de glace est-il un épisode…», «Où se déroule Les Contes…»
+        if "vmode_verbe_que_subjonctif" in rule and \
+                any(t.lower_ in {"parce"} for t in doc[sent.start:first.i]):
+            return True  # «ce n'est pas parce qu'il s'en défend qu'il n'est pas …»: indicative
+        return False
+
+    #: agreement rules that a title as subject misleads (a work is named by its title, whatever its number
+    #: and gender; the verb agrees with the title or with the work it names)
+    _TITLE_AGREEMENT = ("interrogatif_pronom", "conj_les_nom", "verbe_sujet_pluriel", "verbe_sujet_sing",
+                        "sans_sujet", "ppas_sujet", "ppas_3", "ppas_être", "ppas_det", "gn_tous", "gn_det_nom_de")
+    _TITLE_DETS = {"le", "la", "les", "l'", "l’", "un", "une"}
+
+    @classmethod
+    def _title_before(cls, doc: Any, tok: Any) -> bool:
+        """True when a title stands in ``tok``'s sentence before it or right after it: a capitalised
+        article and a capitalised word («Les Contes d'Avonlea», «L'Orchidée noire»), or a capitalised
+        word inside the sentence that is not a name («que Ne tirez pas sur l'oiseau moqueur»)."""
+        sent = tok.sent
+        for t in doc[sent.start:min(sent.end, tok.i + 3)]:
+            if t.i == tok.i:
+                continue
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+            if t.lower_ in cls._TITLE_DETS and t.text[:1].isupper() and nxt is not None and \
+                    nxt.text[:1].isupper() and nxt.is_alpha:
+                return True
+            if cls._title_word(t):
+                return True
+        return False
+
+    @classmethod
+    def _title_word(cls, t: Any) -> bool:
+        """A capitalised grammatical word inside a sentence: a title starts («que Ne tirez pas…», «Au guet !»)."""
+        return t.text[:1].isupper() and not is_sentence_initial(t) and \
+            t.pos_ in {"VERB", "AUX", "ADV", "DET", "ADP", "PRON"} and t.ent_type_ in {"", "MISC"}
+
+    @classmethod
+    def _title_near(cls, doc: Any, first: Any, last: Any) -> bool:
+        """A title word within two tokens of the span, or a capitalised article and noun just before it."""
+        lo, hi = max(first.sent.start, first.i - 2), min(first.sent.end, last.i + 3)
+        for t in doc[lo:hi]:
+            if first.i <= t.i <= last.i:
+                continue
+            if cls._title_word(t) and t.lower_ not in {"le", "la", "les", "l'", "l’"}:
                 return True
         return False
 
@@ -380,6 +525,8 @@ class GrammarDetector:
             return None
         if not self._subject_is_plural(subj):
             return None
+        if self._not_the_subject(doc, subj, t):
+            return None
         stags = morph_tags(subj.text)
         if "Plur" in subj.morph.get("Number") and (not stags or not all(":p" in m for m in stags
                                                                           if ":N" in m or ":M" in m)):
@@ -403,6 +550,36 @@ class GrammarDetector:
                           f"Accord du verbe avec un sujet pluriel («\u00a0{subj.text}\u00a0…»).",
                           f"accord_sujet_{via}")
 
+    _INTERROGATIVES = {"quel", "quelle", "quels", "quelles", "combien", "lequel", "laquelle", "lesquels",
+                       "lesquelles"}
+
+    def _not_the_subject(self, doc: Any, subj: Any, verb: Any) -> bool:
+        """True when the parse's plural «subject» is likely not the verb's subject, or not plural."""
+        if any(c.dep_ == "case" for c in subj.children):
+            return True  # inside a prepositional phrase: «l'escalade des tensions survient»
+        le = subj.left_edge
+        if le.lower_ in {"des", "du", "de", "d'", "d’"} and le.i > 0 and doc[le.i - 1].pos_ in {"NOUN", "PROPN"}:
+            return True  # (the same, with «des» read as an article)
+        if verb.text[:1].isupper() and not is_sentence_initial(verb):
+            return True  # a capitalised word inside the sentence is a title, not a verb
+        if any(x.lower_ in {"qui", "que", "qu'", "qu’", "dont", "où"} for x in doc[subj.i:verb.i]):
+            return True  # the verb belongs to a relative clause: «la direction qui, avec X, a présenté»
+        if any(c.dep_ == "conj" and any(x.dep_ == "case" for x in c.children) for c in subj.children):
+            return True  # «l'assemblée du nord et de l'est»: the coordination is inside a complement
+        if subj.text[:1].isupper() and (not is_sentence_initial(subj) or subj.pos_ == "PROPN"):
+            return True  # a title or a name: «Les Hauts de Hurlevent raconte», «Les Voyages de Gulliver»
+        if any(x.text in {"–", "—", ":", ";", "(", ")", "-"} for x in doc[subj.i:verb.i]):
+            return True  # a heading, a dash or a bracket between them
+        if any(x.lower_ in self._INTERROGATIVES for x in subj.subtree) and any(
+                x.pos_ in {"PROPN", "NOUN", "PRON"} and x.dep_ in {"nsubj", "nsubj:pass", "obj", "flat:name"}
+                for x in doc[verb.i + 1:verb.sent.end]):
+            return True  # «Quelles années a vécu Jean II»: the subject comes after the verb
+        if subj.left_edge.pos_ == "VERB" or any(x.pos_ == "VERB" and x.morph.get("VerbForm") == ["Inf"]
+                                                 and x.i < subj.i and subj.is_ancestor(x) is False
+                                                 and x.head.i == verb.i for x in doc[verb.sent.start:subj.i]):
+            return True  # an infinitive clause is the subject: «repousser ses propositions ne témoigne pas»
+        return False
+
     def _comma_subject_verb(self, text: str, offset: int, doc: Any, c: Any) -> Flag | None:
         """«La biographie écrite par X, dit que …»: a lone comma between the subject and its verb."""
         if c.i + 1 >= len(doc):
@@ -423,6 +600,11 @@ class GrammarDetector:
         verb = v.head if v.pos_ == "AUX" and v.dep_.startswith("aux") else v
         if any(x.dep_.startswith("nsubj") and x.i > c.i for x in verb.children):
             return None
+        rest = [x for x in doc[verb.i + 1:v.sent.end] if not x.is_space]
+        if rest and rest[0].pos_ in {"DET", "PROPN", "NOUN"} and \
+                not any(x.pos_ in {"VERB", "AUX"} or x.lower_ in {"que", "qu'", "qu’"} for x in rest) and \
+                rest[-1].text in {".", "!", "?", "»", "\""}:
+            return None  # an inverted incise closing the sentence: «…, estime Bossong.», «…, a déclaré la capitaine X.»
         subj = next((x for x in verb.children if x.dep_ in {"nsubj", "nsubj:pass"}), None)
         if subj is None or subj.pos_ not in {"NOUN", "PROPN"} or subj.i > c.i:
             return None
@@ -481,9 +663,11 @@ class GrammarDetector:
         lo, hi = sorted((head.i, t.i))
         if any(x.text in {"\"", "«", "»", "“", "”", ":"} for x in t.doc[lo:hi]):
             return None  # direct speech keeps its own tenses
+        # an imperfect («il pensait que») or a pluperfect («il avait dit que»); after a passé composé
+        # («ils ont déclaré qu'il faudra») the future stays right when the event is still to come
         past = "Imp" in head.morph.get("Tense") and head.morph.get("VerbForm") == ["Fin"] or \
-            any(c.dep_ == "aux:tense" and c.lemma_ in {"avoir", "être"} for c in head.children) and \
-            "Part" in head.morph.get("VerbForm")
+            any(c.dep_ == "aux:tense" and c.lemma_ in {"avoir", "être"} and "Imp" in c.morph.get("Tense")
+                for c in head.children) and "Part" in head.morph.get("VerbForm")
         if not past or t.morph.get("Mood") != ["Ind"]:
             return None
         tense = t.morph.get("Tense")

@@ -236,6 +236,8 @@ class MistranslationDetector:
                 continue
             if tok.text[:1].isupper() and not is_sentence_initial(tok):
                 continue
+            if self._in_title(tok):
+                continue  # «La Guerre des mondes»: a title is quoted, not translated
             lemma = tok.lemma_.lower()
             done = False
             for c in curated.get(lemma, ()):
@@ -265,6 +267,20 @@ class MistranslationDetector:
                     if f is not None:
                         yield f
                         break
+
+    @staticmethod
+    def _in_title(tok: Any) -> bool:
+        """True when ``tok`` lies in a named entity that opens with a capitalised word inside the sentence
+        (a title or a name: «de La Guerre des mondes»)."""
+        if not tok.ent_type_:
+            return False
+        first = tok.doc[tok.i]
+        while first.i > 0 and first.ent_iob_ == "I":
+            first = tok.doc[first.i - 1]
+        if first.i < tok.i and first.text[:1].isupper() and not is_sentence_initial(first):
+            return True
+        return any(t.text[:1].isupper() and not is_sentence_initial(t) and t.i != tok.i
+                   for t in tok.doc[first.i:tok.i])
 
     def _sense_flag(self, text: str, off: int, tok: Any, c: SenseConfusion, conf: float,
                     score: dict[str, float]) -> Flag | None:
@@ -507,6 +523,8 @@ class MistranslationDetector:
                 continue
             if head.lemma_.lower() in _speech_verbs()["collective"]:
                 continue  # «entreprises partenaires», «pays membres»: a compound, not a genitive
+            if head.lemma_.lower() in _speech_verbs()["person_head"]:
+                continue  # «une femme vice-présidente», «un homme médecin»: a person named by two nouns
             lemma = t.lemma_.lower() if t.lemma_.lower() in person_nouns else t.lower_.rstrip("s")
             a = off + t.idx
             b = a + len(t.text)

@@ -26,6 +26,10 @@ from ..flags import Flag
 from .french import in_spans, is_sentence_initial, protected_spans, quoted_spans
 
 VERBAL = {"VERB", "AUX"}
+#: words that make a following «que» the second term of a comparison, which needs no verb
+COMPARATIVES = {"plus", "moins", "autant", "aussi", "davantage", "mieux", "pire", "pis", "meilleur", "meilleure",
+                "meilleurs", "meilleures", "même", "mêmes", "autre", "autres", "tel", "telle", "tels", "telles",
+                "plutôt", "tant", "si", "moindre", "supérieur", "supérieure", "inférieur", "inférieure"}
 NOMINAL_OPENERS = {"merci", "bonjour", "bonsoir", "salut", "fini", "finie", "finis", "bravo", "attention",
                    "félicitations", "oui", "non", "adieu", "bienvenue", "dommage", "ok", "d'accord",
                    "voici", "voilà", "cordialement", "bien", "rien", "pas", "au", "à", "en", "pour",
@@ -148,6 +152,8 @@ class OmissionDetector:
         for t in sent:
             if t.lower_ not in {"que", "qu'", "qu’"} or t.pos_ not in {"SCONJ", "PRON"}:
                 continue
+            if any(x.lower_ in COMPARATIVES for x in doc[max(sent.start, t.i - 8):t.i]):
+                continue  # «plus de batailles qu'Alexandre le Grand»: a comparison needs no verb
             j = t.i + 1
             if j >= sent.end:
                 continue
@@ -162,6 +168,8 @@ class OmissionDetector:
             nxt = doc[k + 1]
             if nxt.pos_ != "DET" or nxt.lower_ not in {"un", "une", "le", "la", "les", "l'", "l’", "des"}:
                 continue
+            if subj.pos_ == "PROPN" and k + 2 < sent.end and doc[k + 2].text[:1].isupper():
+                continue  # an epithet is part of the name: «Alexandre le Grand», «Jean le Bon»
             # no verb until the end of the clause
             end = k + 1
             while end < sent.end and not (doc[end].is_punct and doc[end].text in {",", ";", ".", ":", "!", "?"}) \

@@ -67,14 +67,17 @@ class RepetitionDetector:
             if t.i + 1 < n:
                 u = doc[t.i + 1]
                 if u.lower_ == t.lower_ and t.lower_ not in DOUBLING_OK and t.whitespace_ and \
-                        not t.text[:1].isupper() and len(t.text) > 0:
+                        not t.text[:1].isupper() and not u.text[:1].isupper():
+                    # (a capitalised second word opens a name or a title: «de De Niro», «le premier
+                    # Premier ministre», «le résumé de De l'autre côté du miroir»)
                     a, b = off + t.idx, off + u.idx + len(u.text)
                     yield self._flag(text, a, b, [t.text], 0.85, "minor",
                                      f"Mot répété\u00a0: «\u00a0{t.text}\u00a0».", "doubled")
             # noun de noun
             if t.pos_ == "NOUN" and t.i + 2 < n:
                 de, u = doc[t.i + 1], doc[t.i + 2]
-                if de.lower_ in {"de", "du", "d'", "d’"} and u.pos_ in {"NOUN", "ADJ", "VERB"} and \
+                # (with an article, «le successeur du successeur», the second one is another referent)
+                if de.lower_ in {"de", "d'", "d’"} and u.pos_ in {"NOUN", "ADJ", "VERB"} and \
                         u.lemma_.lower() == t.lemma_.lower() and u.lower_ == t.lower_:
                     a, b = off + t.idx, off + u.idx + len(u.text)
                     yield self._flag(text, a, b, [t.text], 0.85, "major",
@@ -97,8 +100,8 @@ class RepetitionDetector:
         if len(stem) < 5:
             return None
         for u in doc[v.i + 1:min(len(doc), v.i + 5)]:
-            if u.pos_ in {"VERB", "AUX"} or u.is_punct:
-                return None
+            if u.pos_ in {"VERB", "AUX"} or u.is_punct or u.lower_ == "comme":
+                return None  # («travailler comme travailleur social»: a role, named as such)
             if u.pos_ == "NOUN" and u.lemma_.lower().startswith(stem) and u.head.i == v.i or \
                     u.pos_ == "NOUN" and u.lemma_.lower().startswith(stem) and u.head.head.i == v.i:
                 syn = VERB_SYNONYMS.get(v.lemma_.lower())

@@ -22,8 +22,16 @@ from typing import Any
 
 from ..document import Document
 from ..flags import Flag
-from ..knowledge.lexicon import zipf
-from .french import ELISION_RE, in_spans, is_french_word, looks_like_name, protected_spans, speller
+from ..knowledge.lexicon import corpus_attests, zipf
+from .french import (
+    ELISION_RE,
+    in_spans,
+    is_french_word,
+    looks_like_name,
+    match_case,
+    protected_spans,
+    speller,
+)
 
 WORD_OK = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*$")
 #: productive French prefixes and suffixes: «réélectrification», «positionnables» are words
@@ -39,6 +47,113 @@ SUFFIXES = (("ables", ("er", "")), ("able", ("er", "")), ("ibles", ("ir", "re", 
             ("iste", ("", "e", "isme")), ("istes", ("", "e", "isme")), ("ité", ("", "e")), ("ités", ("", "e")),
             ("ique", ("", "e", "ie")), ("iques", ("", "e", "ie")), ("ée", ("é", "er")), ("ées", ("é", "er")),
             ("s", ("",)))
+
+
+#: a garbled name is looked for among the capitalised words this many characters around the word
+NAME_WINDOW = 3000
+NAME_RE = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b")
+#: elided words that lose their apostrophe («labbaye», «dœuvre», «quécrivain»)
+ELIDED = ("jusqu", "lorsqu", "puisqu", "qu", "l", "d", "j", "m", "n", "s", "t", "c")
+#: a Latin letter that French spelling never uses («ı», «ş», «ğ», «ø», «å», «ñ» …)
+NON_FRENCH_LETTER = re.compile(r"[^a-zàâäçéèêëîïôöùûüÿœæ\W\d_]")
+VOWELS = re.compile(r"[aeiouyàâäéèêëîïôöùûüœæ]", re.IGNORECASE)
+VOWEL_START = re.compile(r"^[aeiouyhàâäéèêëîïôöùûüœæ]", re.IGNORECASE)
+#: how much commoner (Zipf units, ×10 each) a fix must be than the word it replaces
+FIX_MARGIN = 1.0
+#: a word wordfreq knows this well in English, the language French borrows most terms from, is a loan or
+#: an international word («exclave», «neem»). (Spanish and Italian are left out: their inflected forms
+#: coincide with French typos, «comuniqué», «dinastie».)
+FOREIGN_KNOWN = 1.5
+FOREIGN_LANGS = ("en",)
+
+
+def _folded(word: str) -> str:
+    from unidecode import unidecode
+
+    return unidecode(word.lower().replace("œ", "oe").replace("æ", "ae"))
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Damerau–Levenshtein distance (one transposition counts one) between the accent-folded words."""
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(_folded(a), _folded(b))
+
+
+def same_letters(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ only by accents or case («célébre» / «célèbre»)."""
+    return a.lower() != b.lower() and _folded(a) == _folded(b)
+
+
+def _known(word: str) -> bool:
+    return is_french_word(word) or corpus_attests(word)
+
+
+@functools.lru_cache(maxsize=20_000)
+def split_elision(word: str, apostrophe: str = "'") -> str | None:
+    """«labbaye» → «l'abbaye»: an elided article or pronoun glued to a known word, else None."""
+    low = word.lower()
+    if _known(low):
+        return None
+    for el in ELIDED:
+        rest = low[len(el):]
+        if low.startswith(el) and len(rest) >= 3 and VOWEL_START.match(rest) and \
+                (_known(rest) or zipf(rest, "fr") >= 3.0):
+            return word[:len(el)] + apostrophe + word[len(el):]
+    return None
+
+
+def _tags(word: str) -> str:
+    from .french import morph_tags
+
+    return " ".join(morph_tags(word))
+
+
+@functools.lru_cache(maxsize=20_000)
+def split_joined(word: str) -> str | None:
+    """«unvaisseau» → «un vaisseau», «courantsde» → «courants de»: a word of four letters or more glued
+    to a grammatical word where it stands in French (a determiner, preposition, pronoun or adverb before, a
+    preposition or conjunction after), both common; else None."""
+    low = word.lower()
+    best, score = None, 0.0
+    for i in range(2, len(low) - 1):
+        a, b = low[:i], low[i:]
+        if not (is_french_word(a) and is_french_word(b)):
+            continue
+        if len(b) >= 4 and zipf(a, "fr") >= 5.0 and any(t in _tags(a) for t in (":D", ":R", ":Os", ":Ov", ":W")):
+            z = zipf(b, "fr")
+        elif len(a) >= 4 and zipf(b, "fr") >= 5.0 and any(t in _tags(b) for t in (":R", ":G:C", ":Cc")):
+            z = zipf(a, "fr")
+        else:
+            continue
+        if z >= 3.0 and z > score:
+            best, score = word[:i] + " " + word[i:], z
+    return best
+
+
+def credible_fix(word: str, suggestions: list[str]) -> str | None:
+    """The first suggestion one slip away (two for words of ten letters or more; accents aside) that is
+    at least :data:`FIX_MARGIN` Zipf units commoner than ``word``: what a typo of it would look like."""
+    from rapidfuzz.distance import OSA
+
+    limit = 2 if len(word) >= 10 else 1
+    own = zipf(word.lower(), "fr")
+    best, key = None, None
+    for s in suggestions:
+        if " " in s or s.lower() == word.lower():
+            continue
+        d = edit_distance(word, s)
+        if d <= limit and (same_letters(word, s) or zipf(s.lower(), "fr") >= own + FIX_MARGIN):
+            k = (d, OSA.distance(word.lower(), s.lower()), -zipf(s.lower(), "fr"))
+            if key is None or k < key:  # nearest first, accents counted, then the commonest
+                best, key = s, k
+    return best
+
+
+def foreign_known(word: str) -> bool:
+    """True when wordfreq knows ``word`` in English («exclave», «neem»)."""
+    low = word.lower()
+    return max(zipf(low, lang) for lang in FOREIGN_LANGS) >= FOREIGN_KNOWN
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -120,8 +235,8 @@ class SpellingDetector:
                     continue
                 el = ELISION_RE.match(w)
                 core = w[el.end():] if el else w
-                if len(core) < self.min_length:
-                    continue
+                if len(core) < self.min_length or not VOWELS.search(core):
+                    continue  # too short, or no vowel: a code or an acronym («mfx»)
                 start = ps.offset + tok.idx + (len(w) - len(core))
                 end = ps.offset + tok.idx + len(w)
                 if in_spans(start, end, protected):
@@ -133,8 +248,8 @@ class SpellingDetector:
                     continue
                 if tok.i > 0 and doc[tok.i - 1].text in {"-", "_", "@", "#"} and not doc[tok.i - 1].whitespace_:
                     continue
-                if is_french_word(core) or is_french_word(core.lower()):
-                    continue
+                if is_french_word(core) or is_french_word(core.lower()) or corpus_attests(core):
+                    continue  # the lexicon has it, or human-written French uses it (fr-mono corpus)
                 low = core.lower()
                 if zipf(low, "fr") >= 3.0:
                     continue
@@ -160,11 +275,48 @@ class SpellingDetector:
                 best, score = n, sim
         return best if score >= 0.6 else None
 
+    @staticmethod
+    def _names_near(text: str, start: int, end: int) -> set[str]:
+        """Capitalised words within :data:`NAME_WINDOW` characters that are not French words (names)."""
+        window = text[max(0, start - NAME_WINDOW):end + NAME_WINDOW]
+        return {m.group(0) for m in NAME_RE.finditer(window)
+                if not is_french_word(m.group(0).lower()) and not corpus_attests(m.group(0))}
+
+    @staticmethod
+    def _foreign_phrase(text: str, start: int, end: int) -> bool:
+        """True when a neighbouring word is unknown too, or has letters French does not use: the word
+        belongs to a phrase in another language («kabak tatlısı», «Boudte moim moujem»)."""
+        before = re.findall(r"[^\W\d_]+", text[max(0, start - 40):start])[-1:]
+        after = re.findall(r"[^\W\d_]+", text[end:end + 40])[:1]
+        for w in before + after:
+            if NON_FRENCH_LETTER.search(w.lower()):
+                return True
+            if len(w) >= 3 and not _known(w.lower()) and zipf(w.lower(), "fr") < 3.0 and \
+                    not is_derivation(w.lower()):
+                return True
+        return False
+
     def detect(self, document: Document) -> Iterator[Flag]:
         text = document.text
-        names = {m.group(0) for m in re.finditer(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}\b", text)}
+        apos = "’" if text.count("’") > text.count("'") else "'"
         for start, end, word, _tok in self.candidates(document):
-            name = self._close_name(word, names)
+            joined = split_elision(word, apos) or split_joined(word)
+            if joined is not None:
+                yield Flag(start=start, end=end, text=text[start:end], category="fluency/spelling",
+                           severity="minor", confidence=0.85, suggestions=[match_case(joined, word)],
+                           explanation=f"«\u00a0{word}\u00a0»\u00a0: deux mots soudés\u00a0; «\u00a0{joined}\u00a0».",
+                           detector=self.name, evidence={"lexicon": "grammalecte graphspell", "rule": "joined"})
+                continue
+            name = self._close_name(word, self._names_near(text, start, end))
+            if name is not None and name.lower() == word.lower():
+                # the same word capitalised nearby: a name written in lower case, or a common word
+                # capitalised in a title («krupuk» / «Krupuk»): not a misspelling
+                yield Flag(start=start, end=end, text=text[start:end], category="fluency/spelling",
+                           severity="minor", confidence=0.4, suggestions=[name],
+                           explanation=f"«\u00a0{word}\u00a0» s'écrit ailleurs avec une majuscule "
+                                       f"(«\u00a0{name}\u00a0»).", detector=self.name,
+                           evidence={"lexicon": "grammalecte graphspell", "close_name": name, "rule": "case_only"})
+                continue
             if name is not None:
                 # a garbled name: the names detector has the last word (its flag must win the overlap)
                 yield Flag(start=start, end=end, text=text[start:end], category="fluency/spelling",
@@ -178,13 +330,21 @@ class SpellingDetector:
             if len(word) <= 4 and not (ranked and ranked[0][1] >= 0.7):
                 continue  # a short unknown token is more often an acronym or a code than a typo
             best = ranked[0][1] if ranked else 0.0
-            from rapidfuzz.distance import Levenshtein
-
-            one_slip = bool(good) and Levenshtein.distance(word.lower(), good[0].lower()) <= 1
-            conf = 0.85 if good else 0.75
+            fix = credible_fix(word, [s for s, _ in ranked])
+            if fix is not None:
+                good = [fix] + [s for s in good if s != fix]
+            one_slip = bool(good) and edit_distance(word, good[0]) <= 1
+            foreign = fix is not None and not same_letters(word, fix) and foreign_known(word)
+            phrase = self._foreign_phrase(text, start, end)
+            if fix is not None and not foreign and not phrase:
+                conf, why = 0.85, "close_fix"
+            else:
+                # no fix one slip away (or the word exists in another language): a rare word, a foreign
+                # term or a garbled word; on clean human French these are mostly correct words
+                conf, why = 0.45, "foreign_word" if foreign else "foreign_phrase" if phrase else "no_close_fix"
             yield Flag(start=start, end=end, text=text[start:end], category="fluency/spelling",
                        severity="minor" if one_slip else "major", confidence=conf, suggestions=good[:3],
                        explanation=f"«\u00a0{word}\u00a0» n'est pas un mot français connu"
                                    + (f"\u00a0; peut-être «\u00a0{good[0]}\u00a0»." if good else "."),
                        detector=self.name,
-                       evidence={"lexicon": "grammalecte graphspell", "best_score": round(best, 3)})
+                       evidence={"lexicon": "grammalecte graphspell", "best_score": round(best, 3), "rule": why})

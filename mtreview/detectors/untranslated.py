@@ -37,6 +37,10 @@ CYR_WORD_RE = re.compile(r"[\w\u0400-\u04FF]*[\u0400-\u04FF][\w\u0400-\u04FF\-]*
 #: Cyrillic letters that look like Latin ones
 HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсухіјѕԁЅІЈ", "ABEKMHOPCTXaeopcyxijsdSIJ")
 FRENCH_ARTICLES = {"le", "la", "les", "un", "une", "du", "des", "au", "aux"}
+#: a capitalised foreign word after a plural article names a team, a band, a family («les Bears»)
+PLURAL_ARTICLES = {"les", "des", "aux"}
+#: English words this common (Zipf) are function words: «the», «and», «of», «when», «how»
+FUNCTION_ZIPF = 6.0
 LANGS = ("en", "de")
 LANG_FR = {"en": "anglais", "de": "allemand", "ru": "russe"}
 
@@ -72,6 +76,22 @@ def russian_to_french(word: str) -> list[str]:
             if t and t not in out:
                 out.append(t)
     return out[:5]
+
+
+@functools.lru_cache(maxsize=20_000)
+def french_cognate(word: str) -> str | None:
+    """The French word ``word`` is the English spelling of: the same letters with accents («role» →
+    «rôle», «region» → «région») or with a final «e» («princess» → «princesse»); else None."""
+    from .spelling import rank_suggestions, same_letters
+
+    low = word.lower()
+    for cand in (low + "e",):
+        if is_french_word(cand) and zipf(cand, "fr") >= 3.0:
+            return cand
+    for s, _ in rank_suggestions(low):
+        if same_letters(low, s) and zipf(s.lower(), "fr") >= 3.0:
+            return s
+    return None
 
 
 def english_to_french(word: str) -> list[str]:
@@ -216,6 +236,8 @@ class UntranslatedDetector:
             nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
             if prev is None or prev.lower_ not in FRENCH_ARTICLES or z < 4.0:
                 return None
+            if prev.lower_ in PLURAL_ARTICLES or tok.ent_type_ in {"PER", "LOC", "ORG"}:
+                return None  # «les Giants de San Francisco», «le Dakota du Sud»: a team, a place
             if nxt is None or not nxt.text[:1].islower():
                 return None
             if lang != "en" and foreign_language(nxt.text) is None:
@@ -263,10 +285,37 @@ class UntranslatedDetector:
         conf = 0.8 if len(words) > 1 else 0.7
         if first.text[:1].isupper() and not is_sentence_initial(first) and len(words) == 1:
             conf = 0.6
+        rule = "foreign_words"
+        cognate = None
+        if len(words) == 1 and first.text[:1].isupper() and is_sentence_initial(first) and z < FUNCTION_ZIPF:
+            # one capitalised word opening a sentence, followed by French: a name far more often than
+            # an untranslated word («Seehofer demande…», «Kindred : Le Clan des maudits»)
+            conf, rule = 0.45, "lone_initial"
+        elif len(words) == 1 and first.text[:1].islower():
+            cognate = french_cognate(first.text) if lang == "en" else None
+            if cognate is None:
+                # one lower-case word in French: an anglicism writers use («draft», «charts») or a word
+                # the translation left; the source decides (in the source: untranslated)
+                conf, rule = 0.45, "lone_word"
+            else:
+                rule = "english_spelling"  # «role», «region», «princess»: the French word's English twin
+        elif self._title(words):
+            conf, rule = 0.45, "title"  # «Judas and the Black Messiah»: a title left in its language
         if in_source:
             conf = min(0.95, conf + 0.15)
         sugg = english_to_french(text[a:b]) if lang == "en" and len(words) == 1 else []
+        if cognate is not None:
+            sugg = [cognate] + [x for x in sugg if x != cognate]
         yield Flag(start=a, end=b, text=text[a:b], category="accuracy/untranslated", severity="major",
                    confidence=round(conf, 3), suggestions=sugg,
                    explanation=f"Mot {LANG_FR.get(lang, lang)} laissé tel quel dans le texte français.",
-                   detector=self.name, evidence={"lang": lang, "zipf": round(z, 2), "in_source": in_source})
+                   detector=self.name, evidence={"lang": lang, "zipf": round(z, 2), "in_source": in_source,
+                                                 "rule": rule})
+
+    @staticmethod
+    def _title(words: list[Any]) -> bool:
+        """True when every content word of the run is capitalised and one of them is not sentence-initial
+        (English title case: «and the Black», «Terror from the Deep»)."""
+        content = [t for t in words if t.is_alpha and zipf(t.lower_, "en") < FUNCTION_ZIPF]
+        return bool(content) and all(t.text[:1].isupper() for t in content) and \
+            any(not is_sentence_initial(t) for t in content)

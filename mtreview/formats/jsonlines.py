@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from typing import Any
 
 from ..errors import InputError
@@ -112,6 +113,33 @@ def unit_from_object(obj: Any, position: int, where: str) -> Unit:
     return unit
 
 
+#: a ``\\uD800``–``\\uDFFF`` escape: the only way a JSON text can hold a lone surrogate
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def loads_checked(text: str, where: str) -> Any:
+    """``json.loads`` for user data, with one-line :class:`InputError` (``where`` names the file and
+    line) for what it lets through or dies on: nesting deeper than the interpreter's recursion limit
+    (``RecursionError``), and a lone UTF-16 surrogate escape (``"\\ud800"``), which decodes to a string
+    that no UTF-8 output can hold (it would fail after the review, when the report is written)."""
+    try:
+        obj = json.loads(text)
+    except RecursionError:
+        raise InputError(f"{where}: JSON nested too deeply (more than a few hundred levels of [ or {{)"
+                         ) from None
+    if _SURROGATE_ESCAPE.search(text):
+        try:
+            json.dumps(obj, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError as e:
+            bad = e.object[e.start:e.end] if isinstance(e.object, str) else ""
+            code = f"\\u{ord(bad[0]):04x} " if bad else ""
+            raise InputError(f"{where}: a lone surrogate escape {code}in a JSON string (half of a UTF-16 pair) "
+                             "is not a character; repair the line") from None
+        except RecursionError:  # pragma: no cover - json.loads would have failed first
+            raise InputError(f"{where}: JSON nested too deeply") from None
+    return obj
+
+
 def read_jsonl_units(path: str | os.PathLike[str]) -> list[Unit]:
     """Units of a JSON Lines file, or of a ``.json`` file holding one array of objects."""
     name = str(path)
@@ -119,7 +147,7 @@ def read_jsonl_units(path: str | os.PathLike[str]) -> list[Unit]:
     stripped = text.lstrip()
     if stripped.startswith("["):
         try:
-            data = json.loads(text)
+            data = loads_checked(text, name)
         except json.JSONDecodeError as e:
             raise InputError(f"{name}:{e.lineno}: not valid JSON ({e.msg})") from None
         if not isinstance(data, list):  # pragma: no cover - starts with '['
@@ -132,7 +160,7 @@ def read_jsonl_units(path: str | os.PathLike[str]) -> list[Unit]:
             continue
         position += 1
         try:
-            obj = json.loads(line)
+            obj = loads_checked(line, f"{name}:{n}")
         except json.JSONDecodeError as e:
             raise InputError(f"{name}:{n}: not valid JSON ({e.msg} at column {e.colno})") from None
         units.append(unit_from_object(obj, position, f"{name}:{n}"))

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import accumulate
 
 from ..errors import InputError
+from .jsonlines import loads_checked
 from .rewrite_base import JSON, PLAIN, Piece, Slot, SlotReader
 
 #: JSONL keys that hold the translation, in order of preference (as ``mtreview check`` reads them),
@@ -150,7 +151,7 @@ def read_jsonl(data: bytes, *, encoding: str, byte_base: int, first_line: int,
         if not text.strip():
             continue
         try:
-            obj = json.loads(text)
+            obj = loads_checked(text, f"line {n}")
         except json.JSONDecodeError as e:
             raise InputError(f"line {n}: not valid JSON ({e.msg})") from None
         if not isinstance(obj, dict):

@@ -16,24 +16,20 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 from xml.parsers import expat
 
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 
 from ..errors import InputError
-from .rewrite_base import CDATA, CODE_SEPARATOR, XML, Piece, Slot, unescape
+from .rewrite_base import CDATA, CODE_SEPARATOR, XML, Piece, Slot
 
-_STRUCT = re.compile(
-    rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>"
-    rb"|<(/?)(?:[A-Za-z_][\w.-]*:)?(xliff|tmx|trans-unit|alt-trans|unit|segment|target|tu|tuv|seg)(?=[\s/>])",
-    re.S)
 _TAG_REST = re.compile(rb"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
 _INLINE = re.compile(
     r"<!--.*?-->|<!\[CDATA\[(.*?)\]\]>|<\?.*?\?>"
     r"""|<(/?)(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""",
     re.S)
-_ATTR_RE = {name: re.compile(rb"""(?<![\w.:-])""" + re.escape(name.encode()) + rb"""\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-            for name in ("id", "tuid", "xml:lang", "lang")}
 _XML_DECL_ENCODING = re.compile(rb"""<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z][\w.:-]*)["']""")
 
 #: inline elements whose content is native code, not translatable text
@@ -80,13 +76,18 @@ def _forbid_external(*_args: object) -> None:
     raise ExternalReferenceForbidden(None, None, None, None)
 
 
-def check_xml(data: bytes) -> None:
-    """Parse ``data`` once with expat, safely; raise :class:`InputError` when it is refused."""
-    parser = expat.ParserCreate()
+def _safe_parser(namespaces: bool = False) -> expat.XMLParserType:
+    """An expat parser that refuses entity declarations, external entities and external DTDs."""
+    parser = expat.ParserCreate(namespace_separator=" ") if namespaces else expat.ParserCreate()
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.EntityDeclHandler = _forbid_entity
     parser.UnparsedEntityDeclHandler = _forbid_unparsed
     parser.ExternalEntityRefHandler = _forbid_external
+    return parser
+
+
+def _parse(parser: expat.XMLParserType, data: bytes) -> None:
+    """Run ``parser`` over the whole of ``data``; refusals and syntax errors are one-line InputErrors."""
     try:
         parser.Parse(data, True)
     except expat.ExpatError as e:
@@ -99,13 +100,107 @@ def check_xml(data: bytes) -> None:
         raise InputError("declares an external entity (XXE); refused, nothing is fetched") from None
 
 
-def _attr(tag: bytes, name: str, encoding: str) -> str | None:
-    """The value of attribute ``name`` in a start tag (unescaped), or None."""
-    m = _ATTR_RE[name].search(tag)
-    if m is None:
-        return None
-    raw = (m.group(1) if m.group(1) is not None else m.group(2)).decode(encoding, "replace")
-    return unescape(XML, raw)
+def check_xml(data: bytes) -> None:
+    """Parse ``data`` once with expat, safely; raise :class:`InputError` when it is refused."""
+    _parse(_safe_parser(), data)
+
+
+#: the XLIFF 2 core namespace (XLIFF 2.0, 2.1 and 2.2 share it)
+XLIFF2_NS = "urn:oasis:names:tc:xliff:document:2.0"
+#: ``xml:lang`` as expat reports it with namespace processing
+XML_LANG = "http://www.w3.org/XML/1998/namespace lang"
+
+
+def lang_matches(lang: str, wanted: str) -> bool:
+    """Does the language tag ``lang`` name ``wanted`` or one of its variants (``fr`` → ``fr``, ``fr-FR``,
+    ``fr_CA``; not ``frr`` or ``fro``)? Case-insensitive; ``wanted`` must not be empty."""
+    if not wanted.strip():
+        raise ValueError("the target language must not be empty")
+    lang = lang.strip().lower().replace("_", "-")
+    wanted = wanted.strip().lower().replace("_", "-")
+    return lang == wanted or lang.startswith(wanted + "-")
+
+
+@dataclass(frozen=True)
+class TargetElement:
+    """A real target element found by :func:`scan_targets`: byte offsets of its start tag's ``<`` and
+    of its end tag's ``</`` (equal to ``end_tag`` of an empty element's end), its unit id, and whether
+    it is empty (``<target/>``)."""
+
+    start_tag: int
+    end_tag: int
+    unit: str
+    empty: bool
+
+
+def scan_targets(data: bytes, target_lang: str = "fr") -> list[TargetElement]:
+    """Parse ``data`` once, safely, with namespaces, and return the elements ``normalise`` may rewrite.
+
+    * XLIFF 1.x: a ``<target>`` whose parent is a ``<trans-unit>``, both in the root ``<xliff>``'s
+      namespace (so not a ``<target>`` of ``<alt-trans>``, nor a foreign ``<m:target>``);
+    * XLIFF 2.x: a ``<target>`` whose parent is a ``<segment>``, both in the XLIFF 2 core namespace
+      (not the translation-memory suggestions of ``<mtc:match>``, not an ``<ignorable>``'s target);
+    * TMX: a ``<seg>`` whose parent ``<tuv>`` (in a ``<tu>``) has an ``xml:lang`` (TMX 1.1: ``lang``)
+      that names ``target_lang`` (:func:`lang_matches`).
+
+    Unit ids: the ``trans-unit``'s ``id``; ``unit-id/segment-id`` (segment position when it has none);
+    the ``tu``'s ``tuid``, else ``tuN``. A root that is neither ``<xliff>`` nor ``<tmx>`` is refused."""
+    if not target_lang or not target_lang.strip():
+        raise ValueError("the target language must not be empty")
+    parser = _safe_parser(namespaces=True)
+    stack: list[tuple[str, str]] = []
+    found: list[TargetElement] = []
+    st: dict[str, Any] = {"root": None, "unit": "", "seg_count": 0, "seg_id": "", "tu_count": 0,
+                          "tuv_lang": "", "open": None}
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        ns, _, local = name.rpartition(" ")
+        parent = stack[-1] if stack else None
+        stack.append((ns, local))
+        root = st["root"]
+        if root is None:
+            st["root"] = root = (ns, local)
+            if local not in ("xliff", "tmx"):
+                raise InputError(f"the root element is <{local}>: not an XLIFF or TMX file")
+            return
+        if st["open"] is not None or ns != root[0]:
+            return  # inside a target, or a foreign element: never a unit or a target
+        index = parser.CurrentByteIndex
+        if root[1] == "xliff" and root[0] != XLIFF2_NS:  # XLIFF 1.x
+            if local == "trans-unit":
+                st["unit"] = attrs.get("id", "")
+            elif local == "target" and parent == (ns, "trans-unit"):
+                st["open"] = (index, len(stack), st["unit"])
+        elif root[1] == "xliff":  # XLIFF 2.x
+            if local == "unit":
+                st["unit"], st["seg_count"] = attrs.get("id", ""), 0
+            elif local == "segment" and parent == (ns, "unit"):
+                st["seg_count"] += 1
+                st["seg_id"] = attrs.get("id") or str(st["seg_count"])
+            elif local == "target" and parent == (ns, "segment"):
+                st["open"] = (index, len(stack), f"{st['unit']}/{st['seg_id']}")
+        elif local == "tu":  # TMX
+            st["tu_count"] += 1
+            st["unit"] = attrs.get("tuid") or f"tu{st['tu_count']}"
+        elif local == "tuv" and parent == (ns, "tu"):
+            st["tuv_lang"] = attrs.get(XML_LANG) or attrs.get("lang") or ""
+        elif local == "seg" and parent == (ns, "tuv") and st["tuv_lang"] and lang_matches(st["tuv_lang"],
+                                                                                           target_lang):
+            st["open"] = (index, len(stack), st["unit"])
+
+    def end(_name: str) -> None:
+        opened = st["open"]
+        if opened is not None and opened[1] == len(stack):
+            index = parser.CurrentByteIndex
+            empty = data.startswith(b"/>", index - 2) and not data.startswith(b"</", index)
+            found.append(TargetElement(opened[0], index, opened[2], empty))
+            st["open"] = None
+        stack.pop()
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    _parse(parser, data)
+    return found
 
 
 def _target_slot(content: str, byte_start: int, encoding: str, unit: str, line: int) -> Slot | None:
@@ -159,73 +254,20 @@ def _target_slot(content: str, byte_start: int, encoding: str, unit: str, line: 
 
 def read_slots(data: bytes, *, encoding: str, byte_base: int = 0, first_line: int = 1,
                target_lang: str = "fr") -> Iterator[Slot]:
-    """The target slots of a whole XLIFF or TMX file, after a safe well-formedness check."""
-    check_xml(data)
-    lang_prefix = target_lang.lower()
+    """The target slots of a whole XLIFF or TMX file (:func:`scan_targets`: a safe, namespace-aware
+    parse decides which elements are targets), in document order."""
     line = first_line
     counted = 0
-    root_seen = False
-    alt_depth = 0
-    in_unit = False
-    unit_id = ""
-    seg_id = ""
-    seg_count = 0
-    tu_count = 0
-    tuv_lang = ""
-    open_slot: tuple[int, str, str] | None = None  # (content byte start, element, unit id) of an open target
-    for m in _STRUCT.finditer(data):
-        name = m.group(2)
-        if name is None:
+    for t in scan_targets(data, target_lang):
+        if t.empty:
             continue
-        name = name.decode("ascii")
-        closing = m.group(1) == b"/"
-        if closing:
-            if open_slot is not None and name == open_slot[1]:
-                start, _, slot_unit = open_slot
-                open_slot = None
-                line += data.count(b"\n", counted, start)
-                counted = start
-                content = data[start:m.start()].decode(encoding)
-                slot = _target_slot(content, byte_base + start, encoding, slot_unit, line)
-                if slot is not None:
-                    yield slot
-            elif name == "alt-trans":
-                alt_depth -= 1
-            elif name in ("trans-unit", "unit", "tu"):
-                in_unit = False
-            elif name == "tuv":
-                tuv_lang = ""
-            continue
-        if open_slot is not None:
-            continue  # no structural element lies inside a target
-        rest = _TAG_REST.match(data, m.end())
+        rest = _TAG_REST.match(data, t.start_tag)
         if rest is None:  # pragma: no cover - the document is well-formed
             raise InputError("unterminated tag")
-        tag = data[m.start():rest.end()]
-        empty = tag.endswith(b"/>")
-        if name in ("xliff", "tmx"):
-            root_seen = True
-        elif name == "alt-trans" and not empty:
-            alt_depth += 1
-        elif name == "trans-unit":
-            in_unit = not empty
-            unit_id = _attr(tag, "id", encoding) or ""
-        elif name == "unit":
-            in_unit = not empty
-            unit_id = _attr(tag, "id", encoding) or ""
-            seg_count = 0
-        elif name == "segment":
-            seg_count += 1
-            seg_id = _attr(tag, "id", encoding) or str(seg_count)
-        elif name == "tu":
-            tu_count += 1
-            in_unit = not empty
-            unit_id = _attr(tag, "tuid", encoding) or f"tu{tu_count}"
-        elif name == "tuv":
-            tuv_lang = (_attr(tag, "xml:lang", encoding) or _attr(tag, "lang", encoding) or "").lower()
-        elif name == "target" and not empty and in_unit and alt_depth == 0:
-            open_slot = (rest.end(), "target", unit_id if seg_count == 0 else f"{unit_id}/{seg_id}")
-        elif name == "seg" and not empty and tuv_lang.startswith(lang_prefix) and in_unit:
-            open_slot = (rest.end(), "seg", unit_id)
-    if not root_seen:
-        raise InputError("no <xliff> or <tmx> element: not an XLIFF or TMX file")
+        start = rest.end()
+        line += data.count(b"\n", counted, start)
+        counted = start
+        content = data[start:t.end_tag].decode(encoding)
+        slot = _target_slot(content, byte_base + start, encoding, t.unit, line)
+        if slot is not None:
+            yield slot

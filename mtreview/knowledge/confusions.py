@@ -208,8 +208,9 @@ def valence_rules() -> dict[str, list[ValenceRule]]:
 @functools.lru_cache(maxsize=1)
 def person_evidence() -> dict[str, frozenset[str]]:
     """Verbs whose subject (``speaker``) or «à» complement (``addressee``) is a person; ``collective``
-    nouns (organisations, groups) that form legitimate noun–noun compounds with a noun of person."""
-    out: dict[str, set[str]] = {"speaker": set(), "addressee": set(), "collective": set()}
+    nouns (organisations, groups) that form legitimate noun–noun compounds with a noun of person;
+    ``person_head`` nouns (femme, homme …) that take a noun of person in apposition («femme ministre»)."""
+    out: dict[str, set[str]] = {"speaker": set(), "addressee": set(), "collective": set(), "person_head": set()}
     for r in _read_tsv(PERSON_FILE):
         if r.get("role") in out and r.get("lemma"):
             out[r["role"]].add(r["lemma"].lower())

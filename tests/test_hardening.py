@@ -300,3 +300,78 @@ def test_scan_targets_function() -> None:
     assert lang_matches("fr-FR", "fr") and lang_matches("FR_ca", "fr") and not lang_matches("frr", "fr")
     with pytest.raises(ValueError):
         scan_targets(TMX.encode(), "")
+
+
+# ------------------------------------------------------------- 12. exports, stale outputs, empty XLIFF, import
+
+def test_glossary_export_is_spreadsheet_safe_and_imports_back(tmp_path: Path) -> None:
+    import csv
+
+    db = tmp_path / "g.sqlite3"
+    formula = '=HYPERLINK("http://evil.example/","clic")'
+    assert run("glossary", "--db", str(db), "add", formula, "--en", "+1+2", "--alias", "@SUM(A1)").returncode == 0
+    assert run("glossary", "--db", str(db), "add", "Elon Musk", "--alias", "Musk").returncode == 0
+    out = tmp_path / "g.csv"
+    assert run("glossary", "--db", str(db), "export", str(out)).returncode == 0
+    rows = list(csv.reader(out.open(encoding="utf-8")))
+    cells = [c for row in rows[1:] for c in row]
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cells), rows
+    assert ["'" + formula, "'+1+2", "", "'@SUM(A1)", "person"] in rows and ["Elon Musk", "", "", "Musk", "person"] in rows
+    db2 = tmp_path / "g2.sqlite3"
+    assert run("glossary", "--db", str(db2), "import", str(out)).returncode == 0
+    listing = run("glossary", "--db", str(db2), "list").stdout.decode()
+    assert f"\t{formula} (en +1+2) aliases: @SUM(A1)" in listing, listing
+
+
+def test_glossary_import_is_all_or_nothing(tmp_path: Path) -> None:
+    """Entry 1,500 of 3,000 is unusable (its French form is only a zero-width space): nothing is written."""
+    db = tmp_path / "g.sqlite3"
+    assert run("glossary", "--db", str(db), "add", "Elon Musk").returncode == 0
+    before = sqlite3.connect(db).execute("SELECT fr, aliases FROM glossary ORDER BY id").fetchall()
+    g = tmp_path / "g.csv"
+    rows = [f"Nom{i} Test,Variante{i},person" for i in range(3000)]
+    rows[1500] = "\u200b,Variante,person"
+    rows[10] = "Elon Musk,Musque,person"
+    g.write_text("fr,variants,type\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    one_line_error(run("glossary", "--db", str(db), "import", str(g)), 1, "French form", "nothing was imported")
+    assert sqlite3.connect(db).execute("SELECT fr, aliases FROM glossary ORDER BY id").fetchall() == before
+    rows[1500] = "Nom1500 Test,Variante1500,person"
+    g.write_text("fr,variants,type\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    r = run("glossary", "--db", str(db), "import", str(g))
+    assert r.returncode == 0 and b"2999 new entries, 1 merged" in r.stderr, r.stderr
+    assert sqlite3.connect(db).execute("SELECT COUNT(*) FROM glossary").fetchone()[0] == 3000
+
+
+def test_rerun_that_skips_a_file_removes_its_stale_output(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Sergey Lavrov a parlé.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Dmitry Medvedev aussi.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ("normalise", str(corpus), "-o", str(out), "--glossary-only", "--glossary", str(GLOSSARY))
+    assert run(*args).returncode == 0
+    assert (out / "corpus" / "a.txt").read_text("utf-8") == "Sergueï Lavrov a parlé.\n"
+    (out / "corpus" / "notes.txt").write_text("mine\n", encoding="utf-8")  # not written by normalise
+    (corpus / "a.txt").write_bytes(b"\x00\x01binary now\x00")  # the next run skips it
+    (corpus / "notes.txt").write_bytes(b"\x00\x01binary\x00")
+    r = run(*args)
+    assert r.returncode == 1
+    assert not (out / "corpus" / "a.txt").exists()  # the stale output is gone
+    assert (out / "corpus" / "notes.txt").read_text("utf-8") == "mine\n"  # a file normalise did not write stays
+    assert (out / "corpus" / "b.txt").read_text("utf-8") == "Dmitri Medvedev aussi.\n"
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    old = {Path(s["path"]).name: s.get("old_output") for s in summary["skipped"]}
+    assert old["a.txt"] == "removed" and old["notes.txt"].startswith("kept")
+    assert b"removed" in r.stderr
+
+
+def test_empty_xliff_is_skipped_with_a_reason(tmp_path: Path, text_file: Path) -> None:
+    empty = tmp_path / "empty.xlf"
+    empty.write_bytes(b"")
+    out = tmp_path / "out"
+    r = run("normalise", str(empty), str(text_file), "-o", str(out), "--glossary-only", "--glossary", str(GLOSSARY))
+    assert r.returncode == 1, r.stderr
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    [rec] = [f for f in summary["files"] if f["path"].endswith("empty.xlf")]
+    assert rec["status"] == "skipped" and "empty" in rec["error"]
+    assert not (out / "empty.xlf").exists()

@@ -133,3 +133,21 @@ def test_short_text_with_the_name_nearby_is_flagged(names):
     text = "Musk a parlé avec Poutine. Le masque a dit qu'il soutenait le projet."
     flags = [f for f in names.review(text).flags if f.text.lower().endswith("masque")]
     assert flags and flags[0].suggestions[0] == "Musk" and flags[0].confidence >= 0.8
+
+
+# ---------------------------------------------------------------- names outside the base
+def test_pivot_signature_tells_romanised_from_original_spellings():
+    from mtreview.translit.signature import pivot_score
+
+    for word in ("Dzhon", "Uolsh", "Khendriks", "Dzheims"):
+        assert pivot_score(word) >= 0.85, word
+    for word in ("Raabe", "Karolína", "Dvořák", "Siobhán", "Çağlar", "Smith", "Brawn"):
+        assert pivot_score(word) < 0.5, word
+
+
+def test_romanised_names_outside_the_base_get_their_original_spelling(names):
+    text = ("Le directeur Uolter Khendriks a rencontré Dzheims Makkartni à Londres. Selon Khendriks, "
+            "les négociations ont échoué.")
+    got = {f.text: f.suggestions[0] for f in names.review(text).flags if f.category == "name/corrupted"}
+    assert got.get("Uolter") == "Walter" and got.get("Dzheims") == "James"
+    assert got.get("Makkartni") == "McCartney"

@@ -19,8 +19,9 @@ Two modes:
 
 from __future__ import annotations
 
+import re
 import time
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -169,8 +170,11 @@ def init_worker(spec: JobSpec) -> None:
 
 
 def _change(item: WorkItem, slot: Slot, start: int, end: int, after: str, category: str,
-            confidence: float, origin: dict[str, Any]) -> dict[str, Any]:
-    text = slot.text
+            confidence: float, origin: dict[str, Any], text: str | None = None) -> dict[str, Any]:
+    """One change record (``text``: the slot's text, when the caller has it: joining a slot of many
+    pieces once per change would be quadratic)."""
+    if text is None:
+        text = slot.text
     return {"file": item.rel, "unit": slot.unit, "line": slot.line, "start": start, "end": end,
             "before": text[start:end], "after": after, "category": category,
             "confidence": round(float(confidence), 4), **origin}
@@ -179,29 +183,90 @@ def _change(item: WorkItem, slot: Slot, start: int, end: int, after: str, catego
 def _rule_changes(item: WorkItem, slot: Slot, st: _State, spec: JobSpec) -> list[dict[str, Any]]:
     rules = spec.ruleset.rules
     out = []
-    for s, e, i in st.matcher.find(slot.text):
+    text = slot.text
+    for s, e, i in st.matcher.find(text):
         r = rules[i]
-        out.append(_change(item, slot, s, e, r.canonical, r.category, 1.0, {"rule": r.source}))
+        out.append(_change(item, slot, s, e, r.canonical, r.category, 1.0, {"rule": r.source}, text))
     return out
 
 
 def _merge(first: list[dict[str, Any]], second: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``first`` plus the changes of ``second`` that overlap none of them, by start."""
+    ordered = sorted(first, key=lambda k: k["start"])
+    starts = [k["start"] for k in ordered]
+    reach: list[int] = []  # reach[i]: the largest end among ordered[:i + 1]
+    for k in ordered:
+        reach.append(max(k["end"], reach[-1]) if reach else k["end"])
     out = list(first)
-    for c in second:
-        if all(c["end"] <= k["start"] or k["end"] <= c["start"] for k in first):
+    for c in second:  # c overlaps some k of first iff a k starting before c's end ends after c's start
+        i = bisect_left(starts, c["end"])
+        if i == 0 or reach[i - 1] <= c["start"]:
             out.append(c)
     out.sort(key=lambda c: c["start"])
     return out
 
 
-def _review_changes(item: WorkItem, slots: list[Slot], st: _State,
+#: a segment longer than this (characters: half a review batch) is reviewed in windows
+#: (:func:`review_windows`): the review engine's time grows faster than linearly with the length of
+#: one document, so one 5 MB line must cost what the same text in short lines costs
+LONG_SEGMENT_CHARS = REVIEW_BATCH_CHARS // 2
+#: the longest window of a long segment, and the shortest one that may end at a sentence end: a
+#: sentence or a few, so that the prefilter selects windows about as finely as it selects the lines
+#: of the same text split into sentences (windows reviewed in one batch still share its evidence,
+#: as lines do)
+REVIEW_WINDOW_CHARS = 1_000
+MIN_WINDOW_CHARS = 200
+
+#: the end of a sentence: a lower-case word or a number, then . ! ? or …, closing quotes or brackets,
+#: and a space (not «M. Poutine»: a capital before the full stop is an initial or a title)
+_SENTENCE_END = re.compile(r"(?<=[a-zß-öø-ÿ0-9])[.!?…]+[\"»”’)\]]*(?=[\s\u00a0\u202f])(?![\s\u00a0\u202f]+[»”)\]])")
+_SPACE = re.compile(r"[\s\u00a0\u202f]")
+
+
+def review_windows(text: str, size: int = REVIEW_WINDOW_CHARS, long: int = LONG_SEGMENT_CHARS,
+                   least: int = MIN_WINDOW_CHARS) -> list[tuple[int, int]]:
+    """Cut ``text`` into windows ``[start, end)`` of at most ``size`` characters for the reviewer.
+
+    A text of at most ``long`` characters is one window (segments are reviewed whole). Otherwise
+    each window ends at the first end of a sentence (``.``, ``!``, ``?``, ``…``, or a closing quote
+    or bracket, followed by a space) at least ``least`` characters in (so that «M. Poutine» is not
+    cut), else at the last space within ``size`` characters, else after ``size`` characters; the one
+    space where it was cut belongs to no window (the reviewer sees the windows as lines, exactly as
+    if that space were a line break). Windows keep their offsets, so changes map back to the text.
+    Time is linear in the length of ``text``."""
+    n = len(text)
+    if n <= max(size, long):
+        return [(0, n)]
+    out: list[tuple[int, int]] = []
+    a = 0
+    while n - a > size:
+        m = _SENTENCE_END.search(text, a + least - 1, a + size)
+        if m is not None and m.end() - a <= size:
+            cut = m.end()  # the space after the sentence
+        else:
+            cut = -1
+            for sp in _SPACE.finditer(text, a + least, a + size + 1):
+                cut = sp.start()
+        if cut < 0:
+            out.append((a, a + size))  # no space at all: a hard cut
+            a += size
+            continue
+        out.append((a, cut))
+        a = cut + 1
+    out.append((a, n))
+    return out
+
+
+def _review_changes(item: WorkItem, parts: list[tuple[Slot, int, int]], st: _State,
                     spec: JobSpec) -> list[list[dict[str, Any]]]:
-    """Changes the detectors propose for each slot (reviewed together, one line per slot)."""
+    """Changes the detectors propose for each part ``(slot, start, end)`` — a whole slot, or one of
+    its :func:`review_windows` — reviewed together, one line per part; offsets are the slot's."""
     from ..correct import changes_from_flags
     from ..review import select_flags
 
-    texts = [s.text.replace("\r", " ").replace("\n", " ") for s in slots]
+    slots = [s for s, _, _ in parts]
+    slot_texts = [s.text for s in slots]
+    texts = [t[a:b].replace("\r", " ").replace("\n", " ") for t, (_, a, b) in zip(slot_texts, parts, strict=True)]
     starts = []
     pos = 0
     for t in texts:
@@ -212,17 +277,19 @@ def _review_changes(item: WorkItem, slots: list[Slot], st: _State,
     for f in result.flags:  # decide on the confidence as logged: float noise must not flip a change
         f.confidence = round(float(f.confidence), 4)
     flags = select_flags(result.flags, spec.min_confidence, spec.only or None)
-    out: list[list[dict[str, Any]]] = [[] for _ in slots]
+    by_id = {f.id: f for f in result.flags}
+    out: list[list[dict[str, Any]]] = [[] for _ in parts]
     for c in changes_from_flags(joined, flags):
         k = bisect_right(starts, c.start) - 1
         base = starts[k]
         if c.end > base + len(texts[k]):
             continue  # runs over the end of its segment
-        flag = next((f for f in result.flags if f.id == c.flag_id), None)
+        flag = by_id.get(c.flag_id)
         origin: dict[str, Any] = {"detector": flag.detector if flag else "",
                                   "evidence": flag.evidence if flag else {}}
-        out[k].append(_change(item, slots[k], c.start - base, c.end - base, c.after, c.category,
-                              c.confidence, origin))
+        shift = parts[k][1] - base
+        out[k].append(_change(item, slots[k], c.start + shift, c.end + shift, c.after, c.category,
+                              c.confidence, origin, slot_texts[k]))
     return out
 
 
@@ -257,16 +324,21 @@ def process_item(item: WorkItem, spec: JobSpec) -> dict[str, Any]:
             raise InputError("the file is shorter than when the run was planned (changed during the run?)")
         reader = slot_reader(item.format)
         changes: list[dict[str, Any]] = []
-        pending: list[tuple[Slot, list[dict[str, Any]]]] = []
+        # a slot under review: [slot, its glossary changes, the detectors' changes so far, parts left]
+        # (a long slot's windows may be reviewed in two batches)
+        pending: list[tuple[list[Any], int, int]] = []  # (slot record, start, end) of each part
         pending_chars = 0
 
         def flush() -> None:
             nonlocal pending_chars
             if not pending:
                 return
-            proposed = _review_changes(item, [s for s, _ in pending], st, spec)
-            for (slot, rule_changes), found in zip(pending, proposed, strict=True):
-                changes.extend(_edits(item, slot, _merge(rule_changes, found), stats))
+            proposed = _review_changes(item, [(rec[0], a, b) for rec, a, b in pending], st, spec)
+            for (rec, _, _), found in zip(pending, proposed, strict=True):
+                rec[2].extend(found)
+                rec[3] -= 1
+                if rec[3] == 0:
+                    changes.extend(_edits(item, rec[0], _merge(rec[1], rec[2]), stats))
             pending.clear()
             pending_chars = 0
 
@@ -292,13 +364,26 @@ def process_item(item: WorkItem, spec: JobSpec) -> dict[str, Any]:
                     stats["checked"] += 1
                     changes.extend(_edits(item, slot, found, stats))
                 continue
-            if not st.prefilter(text, present):
+            windows = review_windows(text)
+            if len(windows) > 1:  # a long segment: its windows are selected and reviewed like lines
+                windows = [(a, b) for a, b in windows if st.prefilter(text[a:b], present)]
+                rule_changes = _rule_changes(item, slot, st, spec)
+                if not windows:
+                    if rule_changes:  # a glossary variant cut by a window edge
+                        stats["checked"] += 1
+                        changes.extend(_edits(item, slot, rule_changes, stats))
+                    continue
+            elif not st.prefilter(text, present):
                 continue
+            else:
+                rule_changes = _rule_changes(item, slot, st, spec)
             stats["checked"] += 1
-            pending.append((slot, _rule_changes(item, slot, st, spec)))
-            pending_chars += len(text) + 1
-            if pending_chars >= REVIEW_BATCH_CHARS:
-                flush()
+            rec: list[Any] = [slot, rule_changes, [], len(windows)]
+            for a, b in windows:
+                pending.append((rec, a, b))
+                pending_chars += b - a + 1
+                if pending_chars >= REVIEW_BATCH_CHARS:
+                    flush()
         flush()
         changes.sort(key=lambda c: c["byte_start"])
         result["changes"] = changes

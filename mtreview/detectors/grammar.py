@@ -338,7 +338,8 @@ class GrammarDetector:
                 return True  # inside a title or after a name: «le livre Je et Tu», «Quel âge a Tour Hassan»
         if "__conf_" in rule and last.i + 1 < len(doc):
             nxt = doc[last.i + 1]
-            if nxt.text[:1].isupper() and not is_sentence_initial(nxt) and (nxt.ent_type_ or nxt.pos_ == "PROPN"):
+            if nxt.text[:1].isupper() and not is_sentence_initial(nxt) and (nxt.ent_type_ or nxt.pos_ == "PROPN") \
+                    and nxt.pos_ != "DET" and nxt.lower_ not in cls._TITLE_DETS:
                 return True  # before a name: «la guerre des Cent Ans»
         if "substantif_à_substantif" in rule and last.i + 1 < len(doc) and doc[last.i + 1].text[:1].isupper():
             return True  # «Quel âge a Tour Hassan ?»: «a» before a name is the verb

@@ -38,8 +38,9 @@ from ..knowledge.calques import FUNCTION_WORDS, get_calque_index, stem_fr
 from ..knowledge.homographs import get_homograph_index
 from ..knowledge.lexicon import zipf_en, zipf_fr
 from ..knowledge.names import Entity, NameKnowledgeBase, Variant, kb_with_glossary
-from ..knowledge.spellings import is_french_word, is_real_spelling
+from ..knowledge.spellings import is_french_word, is_real_spelling, name_tokens
 from ..knowledge.transliteration import normalise_latin, pivot_key
+from ..translit.signature import pivot_score
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ELISION = re.compile(r"^(?:[lLdDjJnNsScCmMtT]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]")
@@ -70,6 +71,12 @@ EVIDENCE_WINDOW = 1500
 OPEN_WORLD_CAP = 0.45
 #: a word at least this frequent in French (Zipf) is read as a translated name only with the parse's support
 HOMOGRAPH_SLOT_ZIPF = 5.0
+#: pivot signature (mtreview.translit.signature) from which an unknown word is sent to the
+#: transliteration model, and from which it is a sign of the pivot on its own
+SIGNATURE_OPEN = 0.6
+SIGNATURE_STRONG = 0.85
+#: the prior of a model proposal that is a token of a real person's name (Wikidata)
+NAME_TOKEN_PRIOR = 2.5
 #: how many signs of a Russian pivot near a word make its locale and open-world corrections errors
 PIVOT_SIGNALS = 2
 #: countries whose names are written in Cyrillic: a Latin spelling of their people's names is a
@@ -106,6 +113,13 @@ def with_article(text: str, start: int, name: str) -> tuple[int, str]:
     if cap:
         prep = prep[:1].upper() + prep[1:]
     return m.start(1), prep + name
+
+
+def name_case(name: str) -> str:
+    """A lower-case name spelled with its capitals: «mccartney» → «McCartney», «o'neil» → «O'Neil»,
+    «jean-luc» → «Jean-Luc»."""
+    out = re.sub(r"(^|[-'’ ])(\w)", lambda m: m.group(1) + m.group(2).upper(), name)
+    return re.sub(r"^Mc(\w)", lambda m: "Mc" + m.group(1).upper(), out)
 
 
 def _real_word(w: Word) -> bool:
@@ -380,7 +394,8 @@ class NamesDetector:
             return False
         if any(v.kind == "pivot" for v in self.kb.lookup(word)):
             return True
-        return bool(self._ROMANISED.search(word))
+        return pivot_score(word) >= SIGNATURE_STRONG or (
+            bool(self._ROMANISED.search(word)) and pivot_score(word) >= SIGNATURE_OPEN)
 
     def _is_name(self, word: str) -> bool:
         return bool(self.kb.lookup(word)) and word[:1].isupper() and word.split("'")[-1][:1].isupper()
@@ -697,7 +712,8 @@ class NamesDetector:
             # nothing around says this text went wrong: a locale or casing convention, a near miss
             # of a name the base knows, are suggestions, not errors; only a typo in a longer name
             # that is otherwise right («Bruce Sprinsteen») stays an error on its own
-            typo = (anchored and not real and status == CORRUPT and all(x.similarity >= 0.8 for x in corrupt)
+            typo = (anchored and not real and status == CORRUPT
+                    and all(x.similarity >= 0.8 and len(x.word.text) >= 5 for x in corrupt)
                     and not self._part_of_longer_name(m, words))
             if not typo:
                 conf = min(conf, OPEN_WORLD_CAP)
@@ -891,8 +907,10 @@ class NamesDetector:
     # ------------------------------------------------------------------ names missing from the base
     def _unknown_name(self, w: Word) -> bool:
         """A capitalised word unknown to the base and to French and English word lists."""
-        return (w.capitalised and len(w.key) >= 4 and not self.kb.lookup(w.key)
-                and zipf_fr(w.key) == 0.0 and zipf_en(w.key) < 1.5 and "-" not in w.key)
+        return (w.capitalised and len(w.key) >= 4
+                and not any(v.kind in ("fr", "alias", "en") for v in self.kb.lookup(w.key))
+                and zipf_fr(w.key) == 0.0 and zipf_en(w.key) < 1.5
+                and "-" not in w.key)
 
     def _russian_locale(self, words: list[Word], text: str, taken: set[int]) -> list[Flag]:
         """«Yevgeny Prigozhin» for a Russian not in the base: English convention → French transcription."""
@@ -989,7 +1007,8 @@ class NamesDetector:
         if not self.use_model:
             return []
         cands = [w for w in words if w.start not in taken and self._unknown_name(w)
-                 and self._ROMANISED.search(w.key) and not is_real_spelling(w.key)]
+                 and not is_real_spelling(w.key)
+                 and (self._ROMANISED.search(w.key) or pivot_score(w.key) >= SIGNATURE_OPEN)]
         if not cands:
             return []
         from ..translit.infer import get_transliterator
@@ -1003,7 +1022,8 @@ class NamesDetector:
             for rank, (cand, logp) in enumerate(nbest):
                 if normalise_latin(cand) == normalise_latin(w.key):
                     break  # the model reads the word as already right
-                prior = max(zipf_en(cand), 3.0 if self.kb.is_correct_token(cand) else 0.0)
+                prior = max(zipf_en(cand), 3.0 if self.kb.is_correct_token(cand) else 0.0,
+                            NAME_TOKEN_PRIOR if cand.lower() in name_tokens() else 0.0)
                 if prior < 2.0:
                     continue
                 score = logp + 0.7 * prior - 0.3 * rank
@@ -1012,15 +1032,19 @@ class NamesDetector:
             if best is None:
                 continue
             _, cand, logp, prior = best
-            sugg = cand[:1].upper() + cand[1:]
-            conf = round(max(0.3, min(self.MODEL_MAX_CONFIDENCE, 0.3 + 0.08 * (prior - 2.0) + 0.1 * (logp > -1.0))), 3)
-            if not self._pivot_near(w.start, w.end):
+            sugg = name_case(cand)
+            sig = pivot_score(w.key)
+            in_text = sugg in self._ev.doc_name_at or any(self.kb.lookup(sugg))
+            conf = 0.3 + 0.08 * (prior - 2.0) + 0.1 * (logp > -1.0) + 0.3 * max(0.0, sig - SIGNATURE_OPEN)
+            conf = round(max(0.3, min(self.MODEL_MAX_CONFIDENCE, conf)), 3)
+            if not (self._pivot_near(w.start, w.end) or (sig >= SIGNATURE_STRONG and in_text)):
                 conf = min(conf, OPEN_WORLD_CAP)
             flags.append(Flag(w.start, w.end, text[w.start:w.end], "name/corrupted", "major", conf, [sugg],
                               f"« {w.text} » ressemble à un nom re-romanisé depuis le cyrillique ; le modèle de "
                               f"translittération propose « {sugg} » (nom connu en anglais).", self.name,
                               {"entity": sugg, "type": "unknown",
-                               "mechanism": f"translit model: log p {logp:.2f}, zipf_en {prior:.1f}",
+                               "mechanism": f"translit model: log p {logp:.2f}, prior {prior:.1f}, "
+                                            f"pivot signature {sig:.2f}",
                                "in_document": 0}))
         return flags
 

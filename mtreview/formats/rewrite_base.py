@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -112,18 +113,62 @@ def escape(kind: str, text: str, raw_hint: str = "") -> str | None:
     raise ValueError(f"unknown piece kind {kind!r}")
 
 
+#: characters between two byte-offset checkpoints of a piece (:meth:`Piece.byte_offset`)
+_CHECKPOINT = 4096
+
+
 @dataclass(slots=True)
 class Piece:
-    """A run of text in the file: ``raw`` (as written, decoded with the file's encoding) at ``byte_start``."""
+    """A run of text in the file: ``raw`` (as written, decoded with the file's encoding) at ``byte_start``.
+
+    Offsets are mapped with indexes built once per piece, so that the changes of a long line (a
+    5 MB line with thousands of changes) cost time linear in its length, not length × changes."""
 
     byte_start: int
     raw: str
     kind: str = PLAIN
     text: str = ""
+    _index: list[int] | None = field(default=None, repr=False, compare=False)
+    _escapes: bool | None = field(default=None, repr=False, compare=False)
+    _checkpoints: tuple[str, list[int]] | None = field(default=None, repr=False, compare=False)
+    _json_ascii: bool | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.text:
             self.text = unescape(self.kind, self.raw)
+
+    def json_ascii_escapes(self) -> bool:
+        """Does this JSON piece write non-ASCII characters as ``\\u`` escapes (all ASCII, some ``\\u``)?"""
+        if self._json_ascii is None:
+            self._json_ascii = self.raw.isascii() and "\\u" in self.raw
+        return self._json_ascii
+
+    def raw_index(self, text_pos: int) -> int:
+        """The index in ``raw`` of text offset ``text_pos`` (``len(text)`` maps to ``len(raw)``)."""
+        if self._escapes is None:
+            self._escapes = _has_escapes(self.kind, self.raw)
+        if not self._escapes:
+            return text_pos
+        if self._index is None:
+            self._index = decode_raw(self.kind, self.raw)[1]
+        return self._index[text_pos]
+
+    def byte_offset(self, raw_index: int, encoding: str) -> int:
+        """The file byte offset of ``raw[raw_index]`` (``raw`` encoded in ``encoding``)."""
+        cp = self._checkpoints
+        if cp is None or cp[0] != encoding:
+            if encoding in ("utf-8", "utf_8", "utf8") and self.raw.isascii():
+                marks = []  # one byte per character: no checkpoints needed
+            else:
+                marks = [0]
+                for k in range(_CHECKPOINT, len(self.raw) + 1, _CHECKPOINT):
+                    marks.append(marks[-1] + len(self.raw[k - _CHECKPOINT:k].encode(encoding)))
+            cp = self._checkpoints = (encoding, marks)
+        marks = cp[1]
+        if not marks:
+            return self.byte_start + raw_index
+        k = min(raw_index // _CHECKPOINT, len(marks) - 1)
+        return self.byte_start + marks[k] + len(self.raw[k * _CHECKPOINT:raw_index].encode(encoding))
 
 
 @dataclass(slots=True)
@@ -135,6 +180,7 @@ class Slot:
     pieces: list[Piece]
     separators: list[str] = field(default_factory=list)  # len(pieces) - 1 entries
     joinable: bool = False  # a change may span pieces (PO continuation strings)
+    _bases: list[int] | None = field(default=None, repr=False, compare=False)  # text offset of each piece
 
     @property
     def text(self) -> str:
@@ -162,14 +208,19 @@ def _locate(slot: Slot, pos: int, is_end: bool) -> tuple[int, int] | None:
     A start belongs to the piece whose character it points at, an end to the piece whose character it
     follows; offsets at a piece's edge fall back to that edge.
     """
-    bases: list[int] = []
-    base = 0
-    for i, p in enumerate(slot.pieces):
-        bases.append(base)
-        n = len(p.text)
+    bases = slot._bases
+    if bases is None:  # built once per slot: many changes in one slot cost no rescan each
+        bases = []
+        base = 0
+        for i, p in enumerate(slot.pieces):
+            bases.append(base)
+            base += len(p.text) + (len(slot.separators[i]) if i < len(slot.separators) else 0)
+        slot._bases = bases
+    i = bisect_right(bases, pos - 1 if is_end else pos) - 1
+    if i >= 0:
+        base, n = bases[i], len(slot.pieces[i].text)
         if (base <= pos < base + n) if not is_end else (base < pos <= base + n):
             return i, pos - base
-        base += n + (len(slot.separators[i]) if i < len(slot.separators) else 0)
     for i, p in enumerate(slot.pieces):
         if pos == bases[i] + (len(p.text) if not is_end else 0):
             return i, pos - bases[i]
@@ -177,9 +228,7 @@ def _locate(slot: Slot, pos: int, is_end: bool) -> tuple[int, int] | None:
 
 
 def _byte_offset(piece: Piece, raw_index: int, encoding: str) -> int:
-    if encoding in ("utf-8", "utf_8", "utf8") and piece.raw.isascii():
-        return piece.byte_start + raw_index
-    return piece.byte_start + len(piece.raw[:raw_index].encode(encoding))
+    return piece.byte_offset(raw_index, encoding)
 
 
 def slot_edit(slot: Slot, start: int, end: int, after: str, encoding: str) -> tuple[ByteEdit | None, str]:
@@ -192,9 +241,10 @@ def slot_edit(slot: Slot, start: int, end: int, after: str, encoding: str) -> tu
         if not slot.joinable or any(slot.separators[a[0]:b[0]]):
             return None, "the span crosses inline markup"
     pa, pb = slot.pieces[a[0]], slot.pieces[b[0]]
-    _, index_a = decode_raw(pa.kind, pa.raw)
-    _, index_b = (None, index_a) if pb is pa else decode_raw(pb.kind, pb.raw)
-    raw_after = escape(pa.kind, after, pa.raw)
+    # the JSON hint only asks whether the piece writes \\u escapes (ASCII-only): a short stand-in
+    # answers the same without rescanning a long piece for every change
+    hint = pa.raw if pa.kind != JSON else ("\\u" if pa.json_ascii_escapes() else "")
+    raw_after = escape(pa.kind, after, hint)
     if raw_after is None:
         return None, f"{after!r} cannot be written in this kind of text ({pa.kind})"
     if pa.kind == XML:
@@ -204,8 +254,8 @@ def slot_edit(slot: Slot, start: int, end: int, after: str, encoding: str) -> tu
             raw_after.encode(encoding)
         except UnicodeEncodeError:
             return None, f"{after!r} cannot be encoded in {encoding}"
-    return ByteEdit(_byte_offset(pa, index_a[a[1]], encoding),
-                    _byte_offset(pb, index_b[b[1]], encoding), raw_after), ""
+    return ByteEdit(pa.byte_offset(pa.raw_index(a[1]), encoding),
+                    pb.byte_offset(pb.raw_index(b[1]), encoding), raw_after), ""
 
 
 def apply_byte_edits(data: bytes, edits: Iterable[ByteEdit], encoding: str) -> bytes:

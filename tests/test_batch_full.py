@@ -121,3 +121,18 @@ def test_seed_normalised_like_a_whole_document_fix(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "seed.txt").read_text("utf-8") == (tmp_path / "fixed.txt").read_text("utf-8")
     changes = (tmp_path / "out" / "changes.jsonl").read_text("utf-8").splitlines()
     assert len(changes) >= 30
+
+
+@pytest.mark.slow
+def test_seed_normalise_is_a_fixed_point_in_one_run(tmp_path: Path) -> None:
+    """A second ``normalise`` over the first run's output changes nothing: the first run used all the
+    evidence its own corrections could add."""
+    seed = Path(__file__).resolve().parents[1] / "corpora" / "seed" / "musk-putin-wsj.fr-mt.txt"
+    src = tmp_path / "seed.txt"
+    src.write_bytes(seed.read_bytes())
+    assert main(["-q", "normalise", str(src), "-o", str(tmp_path / "one"), "--workers", "1"]) == 0
+    assert (tmp_path / "one" / "changes.jsonl").read_text("utf-8").strip()
+    assert main(["-q", "normalise", str(tmp_path / "one" / "seed.txt"), "-o", str(tmp_path / "two"),
+                 "--workers", "1"]) == 0
+    assert (tmp_path / "two" / "changes.jsonl").read_text("utf-8") == ""
+    assert (tmp_path / "two" / "seed.txt").read_bytes() == (tmp_path / "one" / "seed.txt").read_bytes()

@@ -8,6 +8,7 @@ See docs/reliability.md.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -375,3 +376,130 @@ def test_empty_xliff_is_skipped_with_a_reason(tmp_path: Path, text_file: Path) -
     [rec] = [f for f in summary["files"] if f["path"].endswith("empty.xlf")]
     assert rec["status"] == "skipped" and "empty" in rec["error"]
     assert not (out / "empty.xlf").exists()
+
+
+# ------------------------------------------------------------- 8. long lines: linear time, same output
+
+def test_review_windows_cover_a_long_line_linearly() -> None:
+    from mtreview.batch.worker import LONG_SEGMENT_CHARS, REVIEW_WINDOW_CHARS, review_windows
+
+    text = "Selon M. Poutine, «tout va bien.» Il a dit « oui. » Puis rien ! " * 3000 + "x" * 2500
+    windows = review_windows(text)
+    assert review_windows(text[:LONG_SEGMENT_CHARS]) == [(0, LONG_SEGMENT_CHARS)]  # a segment stays whole
+    assert windows[0][0] == 0 and windows[-1][1] == len(text)
+    for (a, b), (c, _) in zip(windows, windows[1:], strict=False):
+        assert 0 < b - a <= REVIEW_WINDOW_CHARS and c in (b, b + 1)  # one space, or a hard cut, between
+        assert c == b or text[b] == " "
+        assert not text[a:b].endswith(("M.", "«")) and not text[c:].startswith("»")
+
+
+def _sentences(n: int) -> list[str]:
+    """``n`` distinct French sentences, some with names to normalise."""
+    names = ["Sergey Lavrov", "Dmitry Medvedev", "Emmanuel Macron", "Ilon Mask", "la ville de Moscou"]
+    return [f"Le {i}e communiqué de {names[i % len(names)]} porte sur le budget numéro {i * 7}." for i in range(n)]
+
+
+def test_glossary_only_long_line_equals_the_same_text_in_lines(tmp_path: Path) -> None:
+    sents = _sentences(4000)  # about 300 KB on one line
+    one, short = tmp_path / "one.txt", tmp_path / "short.txt"
+    one.write_text(" ".join(sents) + "\n", encoding="utf-8")
+    short.write_text("\n".join(sents) + "\n", encoding="utf-8")
+    for p in (one, short):
+        r = run("normalise", str(p), "-o", str(tmp_path / f"out-{p.stem}"), "--glossary-only", "--glossary",
+                str(GLOSSARY))
+        assert r.returncode == 0, r.stderr
+    out_one = (tmp_path / "out-one" / "one.txt").read_text("utf-8")
+    out_short = (tmp_path / "out-short" / "short.txt").read_text("utf-8")
+    assert out_one.replace(" ", "\n") == out_short.replace(" ", "\n") and out_one != one.read_text("utf-8")
+    log = [json.loads(x) for x in (tmp_path / "out-one" / "changes.jsonl").read_text("utf-8").splitlines()]
+    assert len(log) == 1600
+    data = one.read_bytes()
+    for c in log[:3] + log[-3:]:  # byte offsets into the one line still reproduce the output
+        assert data[c["byte_start"]:c["byte_end"]].decode() == c["before"]
+
+
+def test_full_mode_long_line_equals_the_same_text_cut_at_its_windows(tmp_path: Path) -> None:
+    """The contract of windows: a long line gives the output of the same text with a line break at
+    each window edge (the windows are reviewed like lines)."""
+    from mtreview.batch.worker import review_windows
+
+    text = " ".join(_sentences(900))  # about 70 KB: longer than LONG_SEGMENT_CHARS
+    windows = review_windows(text)
+    assert len(windows) > 50
+    cut = "\n".join(text[a:b] for a, b in windows)
+    one, lines = tmp_path / "one.txt", tmp_path / "lines.txt"
+    one.write_text(text + "\n", encoding="utf-8")
+    lines.write_text(cut + "\n", encoding="utf-8")
+    r = run("normalise", str(one), str(lines), "-o", str(tmp_path / "out"), "--workers", "1")
+    assert r.returncode == 0, r.stderr
+    out_one = (tmp_path / "out" / "one.txt").read_text("utf-8")
+    out_lines = (tmp_path / "out" / "lines.txt").read_text("utf-8")
+    assert out_one != one.read_text("utf-8")
+    assert out_one.replace(" ", "\n") == out_lines.replace(" ", "\n")
+    log = [json.loads(x) for x in (tmp_path / "out" / "changes.jsonl").read_text("utf-8").splitlines()]
+    by_file = {f: [(c["before"], c["after"], c["category"]) for c in log if c["file"].endswith(f)]
+               for f in ("one.txt", "lines.txt")}
+    assert by_file["one.txt"] == by_file["lines.txt"] and by_file["one.txt"]
+
+
+# ------------------------------------------------------------- 7. pool workers die with their driver
+
+def _proc_stat(pid: int) -> tuple[int, str, int] | None:
+    """(parent pid, state, start time) of a process from /proc, or None when it is gone."""
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = raw[raw.rindex(")") + 2:].split()
+    return int(fields[1]), fields[0], int(fields[19])
+
+
+def _children(pid: int) -> dict[int, int]:
+    """pid → start time of the live children of ``pid``."""
+    out = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            st = _proc_stat(int(d))
+            if st is not None and st[0] == pid and st[1] != "Z":
+                out[int(d)] = st[2]
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
+def test_pool_workers_exit_when_the_driver_is_killed(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(40):
+        (corpus / f"f{i:02d}.txt").write_text("Sergey Lavrov a parlé.\n" * 50, encoding="utf-8")
+    out = tmp_path / "out"
+    driver = subprocess.Popen(
+        [sys.executable, "-m", "mtreview", "-q", "normalise", str(corpus), "-o", str(out), "--glossary-only",
+         "--glossary", str(GLOSSARY), "--workers", "2", "--chunk-mb", "0.001", "--throttle", "0.5"],
+        cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    kids: dict[int, int] = {}
+    try:
+        deadline = time.time() + 120
+        while time.time() < deadline and len(kids) < 3:  # two workers and the resource tracker
+            kids = _children(driver.pid)
+            time.sleep(0.2)
+        assert len(kids) >= 2, kids
+        time.sleep(1.0)
+        assert driver.poll() is None, "the run ended before it could be killed"
+        kids = _children(driver.pid)
+        driver.send_signal(signal.SIGKILL)
+        driver.wait(10)
+        deadline = time.time() + 30
+        alive = kids
+        while alive and time.time() < deadline:
+            alive = {p: t for p, t in kids.items()
+                     if (st := _proc_stat(p)) is not None and st[2] == t and st[1] != "Z"}
+            time.sleep(0.2)
+        assert not alive, f"still running 30 s after the driver was killed: {sorted(alive)}"
+    finally:  # leave nothing behind, even when the test fails
+        if driver.poll() is None:
+            driver.kill()
+        for p, t in {**kids, **_children(driver.pid)}.items():
+            st = _proc_stat(p)
+            if st is not None and st[2] == t:
+                with contextlib.suppress(OSError):
+                    os.kill(p, signal.SIGKILL)

@@ -124,8 +124,9 @@ def _run_pool(plan: Plan, todo: list[int], spec: JobSpec, workers: int) -> Itera
 
     ctx = multiprocessing.get_context("spawn")
     window = 2 * workers + 1
+    # the workers exit by themselves if this process dies (even by SIGKILL): they watch its pid
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker,
-                             initargs=(spec,)) as pool:
+                             initargs=(spec, os.getpid())) as pool:
         queue = list(reversed(todo))
         running: dict[Any, int] = {}
         try:

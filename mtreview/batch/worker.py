@@ -19,6 +19,7 @@ Two modes:
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from bisect import bisect_left, bisect_right
@@ -162,9 +163,37 @@ def state_for(spec: JobSpec) -> _State:
     return st
 
 
-def init_worker(spec: JobSpec) -> None:
-    """Process-pool initializer: remember the job and build its automata now."""
+#: how often a pool worker checks that the driver that started it is still alive (seconds)
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _watch_parent(parent: int, interval: float) -> None:
+    """Exit this process as soon as its parent is no longer ``parent`` (it died: the process was
+    re-parented, to init or a sub-reaper)."""
+    while True:
+        if os.getppid() != parent:
+            os._exit(70)  # nobody is left to take the results; no clean-up to run
+        time.sleep(interval)
+
+
+def watch_parent(parent: int | None = None, interval: float = PARENT_CHECK_SECONDS) -> None:
+    """Make this worker process exit when the driver that started it dies, however it dies (a
+    SIGKILL gives the driver no chance to stop its pool): a daemon thread compares ``os.getppid()``
+    with ``parent`` (the driver's pid, default the current parent) every ``interval`` seconds. The
+    multiprocessing resource tracker, which stays up while any process holds its pipe, then exits
+    too. A driver that died before this call is seen at once."""
+    import threading
+
+    parent = os.getppid() if parent is None else parent
+    threading.Thread(target=_watch_parent, args=(parent, interval), name="mtreview-parent-watch",
+                     daemon=True).start()
+
+
+def init_worker(spec: JobSpec, driver: int | None = None) -> None:
+    """Process-pool initializer: watch the driver (pid ``driver``: :func:`watch_parent`), remember the
+    job and build its automata now."""
     global _SPEC
+    watch_parent(driver)
     _SPEC = spec
     state_for(spec)
 

@@ -71,6 +71,9 @@ EVIDENCE_WINDOW = 1500
 OPEN_WORLD_CAP = 0.45
 #: a word at least this frequent in French (Zipf) is read as a translated name only with the parse's support
 HOMOGRAPH_SLOT_ZIPF = 5.0
+#: letters of the French transcription of Russian («Souleïmenov», «Ianoukovitch»): the form the French
+#: press writes, not one to correct
+_FRENCH_TRANSCRIPTION = re.compile(r"ï|tch", re.IGNORECASE)
 #: pivot signature (mtreview.translit.signature) from which an unknown word is sent to the
 #: transliteration model, and from which it is a sign of the pivot on its own
 SIGNATURE_OPEN = 0.6
@@ -1007,7 +1010,7 @@ class NamesDetector:
         if not self.use_model:
             return []
         cands = [w for w in words if w.start not in taken and self._unknown_name(w)
-                 and not is_real_spelling(w.key)
+                 and not is_real_spelling(w.key) and not _FRENCH_TRANSCRIPTION.search(w.key)
                  and (self._ROMANISED.search(w.key) or pivot_score(w.key) >= SIGNATURE_OPEN)]
         if not cands:
             return []
@@ -1017,8 +1020,15 @@ class NamesDetector:
         if not tr.available:
             return []
         flags = []
-        for w, nbest in zip(cands, tr.model_candidates([w.key for w in cands], n=5), strict=True):
+        keys = [w.key for w in cands]
+        raw = tr.model_candidates(keys, n=5)
+        reranked = tr.candidates(keys, n=5)
+        for w, nbest, rr in zip(cands, raw, reranked, strict=True):
             best = None
+            logps = dict(nbest)
+            # the re-ranked list (a 64-beam search re-ranked by how people spell names) puts the
+            # likeliest real spelling first; the raw log-probability still measures the model's belief
+            nbest = [(c, logps.get(c, -5.0)) for c, _ in rr] or nbest
             for rank, (cand, logp) in enumerate(nbest):
                 if normalise_latin(cand) == normalise_latin(w.key):
                     break  # the model reads the word as already right

@@ -1,16 +1,21 @@
 """The spelling detector (``fluency/spelling``): non-words, with ranked suggestions.
 
-A word is a non-word when Grammalecte's French lexicon (``graphspell``) rejects it and wordfreq does not
-know it as French. Names are left alone — they are the names detector's business — so a word is skipped
-when it is (part of) a named entity in the spaCy parse, capitalised inside a sentence, written with
-inner capitals, known to the names knowledge base, or a common word of another language (the
-untranslated detector looks at those). Numbers, URLs, e-mails, placeholders and words with digits are
-skipped too.
+A word is a non-word when Grammalecte's French lexicon (``graphspell``) rejects it, wordfreq does not
+know it as French and human-written French does not attest it (three times or more in the fr-mono corpus,
+:func:`mtreview.knowledge.lexicon.corpus_attests`). Names are left alone — they are the names detector's
+business — so a word is skipped when it is (part of) a named entity in the spaCy parse, capitalised inside
+a sentence, written with inner capitals, known to the names knowledge base, or a common word of another
+language (the untranslated detector looks at those). Numbers, URLs, e-mails, placeholders, words with
+digits and tokens without a vowel (codes) are skipped too.
 
 Suggestions come from Grammalecte's speller and are re-ranked by similarity (Levenshtein over folded
-forms) and by wordfreq frequency; a suggestion is offered only when it is close enough to be credible.
-Confidence: 0.85 with a credible close suggestion, 0.75 otherwise (a garbled word with no obvious fix
-is still a real problem); severity minor for a one-letter slip, major for a garbled word.
+forms) and by wordfreq frequency. Confidence: 0.85 for an elided article or a grammatical word glued to a
+word («labbaye» → «l'abbaye», «unvaisseau» → «un vaisseau») and for a non-word with a fix one slip away
+(two for long words; accents aside) that is at least ten times commoner («hangard» → «hangar»); 0.45 —
+below the usual threshold — for a non-word without such a fix, a word wordfreq knows in English
+(«exclave»), or a word next to another unknown or foreign-lettered word: measured on clean human
+references, these are mostly rare correct words («silphie», «kabak tatlısı»), though on MT output many are
+garbled words. Severity minor for a one-letter slip, major otherwise.
 """
 
 from __future__ import annotations

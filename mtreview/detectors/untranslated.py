@@ -8,6 +8,11 @@
   are names, except a common foreign word right after a French article when the names knowledge base
   does not know it («sur le Eve de» — *on the eve of*). Consecutive foreign words form one flag.
 
+Below the usual threshold (0.45): a lone lower-case English word (an anglicism French writers use, or a
+word left by the translation; 0.6 when the source has it), a single capitalised word opening a sentence (a
+name, mostly) and a title-cased run («Judas and the Black Messiah»). The English twin of a French word
+(«role», «princess») keeps 0.7, with the French word as suggestion.
+
 Not flagged: words in quotations that are entirely foreign (a title or a slogan quoted as such),
 URLs, hashtags and placeholders, acronyms, names known to the names knowledge base, accepted anglicisms
 (the French lexicon has them: «week-end», «e-mail», «post»).

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import re
 from pathlib import Path
 
 from ..loading import gc_paused
@@ -35,6 +36,32 @@ def name_tokens() -> frozenset[str]:
         return frozenset(line.strip() for line in f if line.strip())
 
 
+@functools.lru_cache(maxsize=1)
+def frequent_words() -> frozenset[str]:
+    """The words at least as frequent as :data:`REAL_SPELLING_ZIPF` in some Latin-script wordfreq
+    language (27 lists), built once and kept in the disk cache (a worker then starts in a fraction of
+    a second instead of reading 27 lists)."""
+    import wordfreq
+
+    from ..loading import cache_root, load_cached, save_cached
+    from ..translit.rerank import _languages
+    from .lexicon import frequency_dict, zipf_of_frequency
+
+    langs = _languages()
+    tag = f"{getattr(wordfreq, '__version__', 'x')}-{REAL_SPELLING_ZIPF}-{'-'.join(langs)}"
+    path = cache_root() / f"frequent-words-{tag}.pkl"
+    got = load_cached(path, frozenset)
+    if got is None:
+        words: set[str] = set()
+        with gc_paused():
+            for lang in langs:
+                words.update(w for w, f in frequency_dict(lang).items()
+                             if zipf_of_frequency(f) >= REAL_SPELLING_ZIPF)
+        got = frozenset(words)
+        save_cached(path, got, "frequent-words-*.pkl")
+    return got
+
+
 @functools.lru_cache(maxsize=100_000)
 def is_real_spelling(word: str) -> bool:
     """True when ``word`` (any case) is a token of a real person's name or a word of some
@@ -42,9 +69,12 @@ def is_real_spelling(word: str) -> bool:
     low = word.lower()
     if low in name_tokens():
         return True
-    from ..translit.rerank import name_zipf
-
-    return name_zipf(low) >= REAL_SPELLING_ZIPF
+    if low in frequent_words():
+        return True
+    parts = [x for x in re.split(r"[-'’]", low) if x]
+    if len(parts) > 1:  # «jean-luc», «o'neal»: every part real
+        return all(x in frequent_words() or x in name_tokens() for x in parts)
+    return False
 
 
 #: Hunspell's French dictionary (Debian package ``hunspell-fr``), first found wins

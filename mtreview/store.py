@@ -209,7 +209,7 @@ class ReviewStore:
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
         self.path = Path(path).expanduser() if path else default_db_path()
         if self.path.exists() and self.path.is_dir():
-            raise ValueError(f"{self.path}: is a folder, not a database file")
+            raise StoreError(f"{self.path}: is a folder, not a database file")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
@@ -217,11 +217,12 @@ class ReviewStore:
         with self._connect() as db:
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise ValueError(f"{self.path}: written by a newer mtreview (schema {version}); "
+                raise StoreError(f"{self.path}: written by a newer mtreview (schema {version}); "
                                  "upgrade mtreview or use another --db")
+            # written only when something is missing, so that a read-only database can still be read
             if version < SCHEMA_VERSION or db.execute(
-                    "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('reviews', 'decisions', 'glossary')"
-            ).fetchone()[0] < 3:
+                    "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('reviews', 'decisions', 'glossary',"
+                    " 'glossary_fr', 'reviews_updated')").fetchone()[0] < 5:
                 db.execute("PRAGMA journal_mode=WAL")
                 db.executescript(_SCHEMA)
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -75,6 +75,7 @@ CLEAN = [
     "Wilhelm Raabe est un romancier allemand du XIXe siècle.",
     "La mer d'Aral a perdu la plus grande partie de sa surface.",
     "Le film a été tourné en Birmanie, que les Nations unies appellent Myanmar.",
+    "Les États-Unis (en anglais : United States) sont une république fédérale.",
 ]
 
 
@@ -82,6 +83,12 @@ CLEAN = [
 def test_correct_names_are_left_alone(names, text):
     flags = [f for f in names.review(text).flags if f.category.startswith("name/") and f.confidence >= 0.5]
     assert flags == [], [(f.text, f.suggestions, f.confidence) for f in flags]
+
+
+def test_foreign_form_given_on_purpose_is_left_alone_even_in_a_pivot_text(names):
+    text = ("Dzhon Uolsh et Dzheims Makkartni ont parlé à Ilon Musk. Le masque a déclaré que les "
+            "États-Unis (en anglais : United States) resteraient neutres.")
+    assert not [f for f in names.review(text).flags if "United" in f.text]
 
 
 def test_clean_corpus_lines_are_not_corrected_from_unrelated_lines(names):

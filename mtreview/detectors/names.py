@@ -71,6 +71,11 @@ EVIDENCE_WINDOW = 1500
 OPEN_WORLD_CAP = 0.45
 #: a word at least this frequent in French (Zipf) is read as a translated name only with the parse's support
 HOMOGRAPH_SLOT_ZIPF = 5.0
+#: a foreign form given on purpose: «(en anglais : …», «en allemand, …», «de l'anglais «…»
+_FOREIGN_QUOTE = re.compile(
+    r"\b(?:en|de\s+l['’]|du)\s*(?:anglais|allemand|espagnol|italien|portugais|néerlandais|polonais|"
+    r"tchèque|russe|ukrainien|latin|arabe|chinois|japonais|turc|hongrois|suédois|norvégien|danois|grec)"
+    r"\s*[:,]?\s*[«\"“(]?\s*$", re.IGNORECASE)
 #: letters of the French transcription of Russian («Souleïmenov», «Ianoukovitch»): the form the French
 #: press writes, not one to correct
 _FRENCH_TRANSCRIPTION = re.compile(r"ï|tch", re.IGNORECASE)
@@ -688,6 +693,8 @@ class NamesDetector:
         if e.country and self._country_near(e, words, m):
             conf += 0.05
         # ---- open world: real names the base does not hold are left alone
+        if _FOREIGN_QUOTE.search(text, max(0, m.start - 40), m.start):
+            return None  # «en anglais : United States»: the text gives the foreign form on purpose
         corrupt = [x for x in m.matches if x.status == CORRUPT]
         if any(x.word.text.isupper() and len(x.word.text) > 1 for x in corrupt):
             return None  # an acronym («OMMS») is not a re-romanised spelling of another one

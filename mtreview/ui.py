@@ -436,6 +436,10 @@ def export_review(store: ReviewStore, review_id: str, outdir: str | os.PathLike[
 NAME_TYPES = set(GLOSSARY_TYPES)
 
 
+_LEADING_PREPOSITION = re.compile(r"^(?:de|à|d['’])\s*(?=\w)", re.IGNORECASE)
+_CONTRACTED_ARTICLE = re.compile(r"^(?:du|au|de\s+la|de\s+l['’]|à\s+la|à\s+l['’])\s", re.IGNORECASE)
+
+
 def glossary_candidates(review: StoredReview, decisions: Mapping[str, Decision]) -> list[dict[str, Any]]:
     """Glossary entries from the accepted or edited ``name/*`` corrections of a review.
 
@@ -449,7 +453,10 @@ def glossary_candidates(review: StoredReview, decisions: Mapping[str, Decision])
         if d is None or d.status not in ("accepted", "edited") or not f.category.startswith("name/"):
             continue
         ev = f.evidence or {}
+        # «du masque» → «de Musk»: the preposition that the correction carries is no part of the name
         repl = (d.replacement or "").strip()
+        if _CONTRACTED_ARTICLE.match(f.text):
+            repl = _LEADING_PREPOSITION.sub("", repl)
         entity = ev.get("entity") if isinstance(ev.get("entity"), str) else ""
         fr = entity if d.status == "accepted" and entity and repl and repl in entity else repl
         if not fr:

@@ -264,3 +264,16 @@ def test_batch_tab_runs_the_batch_feature(tmp_path):
     with zipfile.ZipFile(files[0]) as zf:
         assert zf.read("a.txt").decode("utf-8") == "Elon Musk a parlé.\nRien.\n"
     assert Path(files[1]).read_text(encoding="utf-8").count("\n") == 1
+
+
+def test_glossary_candidates_drop_the_preposition_a_correction_carries(tmp_path):
+    text = "Les contacts du masque avec De Gaulle.\n"
+    flags = [Flag(text.index("du masque"), text.index("du masque") + 9, "du masque", "name/translated", "critical",
+                  0.9, ["de Musk"], "nom traduit", "names", {"entity": "Musk", "type": "person"}, "f1"),
+             Flag(text.index("De Gaulle"), text.index("De Gaulle") + 9, "De Gaulle", "name/spelling", "minor",
+                  0.9, ["de Gaulle"], "casse", "names", {"entity": "de Gaulle", "type": "person"}, "f2")]
+    store = ReviewStore(tmp_path / "r.sqlite3")
+    rid = store.create_review(title="t", text=text, flags=flags)
+    store.set_decisions(rid, [("f1", "accepted", "de Musk"), ("f2", "accepted", "de Gaulle")])
+    cands = {c["fr"]: c for c in glossary_candidates(store.get_review(rid), store.decisions(rid))}
+    assert set(cands) == {"Musk", "de Gaulle"}  # «de Musk» is no name; «de Gaulle» keeps its particle

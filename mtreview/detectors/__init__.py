@@ -37,6 +37,7 @@ REGISTRY: dict[str, str] = {
     "omission": "mtreview.detectors.omission:OmissionDetector",
     "mistranslation": "mtreview.detectors.mistranslation:MistranslationDetector",
     "bilingual": "mtreview.detectors.bilingual:BilingualDetector",
+    "pivotmodel": "mtreview.detectors.pivotmodel:PivotModelDetector",  # learned; opt-in (models/pivot-errors)
 }
 
 #: detectors a plain review runs, in order

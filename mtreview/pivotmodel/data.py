@@ -39,7 +39,7 @@ SEED_DIR = REPO_ROOT / "corpora" / "seed"
 
 MECHANISMS = ("dup", "copula", "sense", "valence", "english", "falsefriend", "genitive", "idiom")
 #: relative priority when several mechanisms apply to a sentence (rare ones first, so they are seen)
-WEIGHTS = {"dup": 1.0, "copula": 1.5, "sense": 2.5, "valence": 4.0, "english": 1.2, "falsefriend": 4.0,
+WEIGHTS = {"dup": 0.6, "copula": 1.5, "sense": 2.5, "valence": 4.0, "english": 0.6, "falsefriend": 4.0,
            "genitive": 2.0, "idiom": 8.0}
 
 DETS = frozenset("le la les l' un une des du son sa ses leur leurs notre nos votre vos mon ma mes ce cet "

@@ -1,0 +1,200 @@
+"""The pivot-error tagger: tokenizer, token features and a small transformer (labels O / B-ERR / I-ERR).
+
+Each token is embedded as the sum of a word embedding (lower-cased word, a vocabulary of the most frequent
+corpus words), the mean of hashed character n-gram embeddings (n = 3–5, so unknown, English or misspelt
+words still get a meaning), a shape embedding (lower, Capitalised, UPPER, digits, punctuation) and a
+position embedding; two transformer encoder layers give each token its sentence context; a linear layer
+gives the three label logits. The saved model is ``config.json`` + ``vocab.txt`` + ``model.safetensors``
+(float16) in one folder.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import zlib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import torch
+from torch import nn
+
+LABELS = ("O", "B-ERR", "I-ERR")
+TOKEN_RE = re.compile(r"[^\W\d_]+['’]|\w+(?:-\w+)*|[^\w\s]", re.UNICODE)
+MAX_LEN = 96
+MAX_NGRAMS = 16
+PAD, UNK = 0, 1
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Token character spans of ``text`` (words, elided articles «l'», punctuation)."""
+    return [(m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+def shape(tok: str) -> int:
+    if tok.isdigit():
+        return 4
+    if not tok[0].isalnum():
+        return 5
+    if tok.islower():
+        return 1
+    if tok.isupper() and len(tok) > 1:
+        return 3
+    if tok[0].isupper():
+        return 2
+    return 6
+
+
+@functools.lru_cache(maxsize=200_000)
+def ngram_ids(word: str, buckets: int) -> tuple[int, ...]:
+    """Hashed character n-grams (3–5) of ``<word>``, ids in 1 … buckets-1."""
+    w = f"<{word.lower()}>"
+    out: list[int] = []
+    for n in (3, 4, 5):
+        for i in range(len(w) - n + 1):
+            out.append(1 + zlib.crc32(w[i:i + n].encode("utf-8")) % (buckets - 1))
+    if len(out) > MAX_NGRAMS:  # keep the ends and a spread of the middle
+        step = len(out) / MAX_NGRAMS
+        out = [out[int(i * step)] for i in range(MAX_NGRAMS)]
+    return tuple(out)
+
+
+class PivotTagger(nn.Module):
+    """Word + char-n-gram + shape + position embeddings → transformer encoder → 3 label logits."""
+
+    def __init__(self, vocab_size: int, buckets: int = 32768, dim: int = 128, layers: int = 2, heads: int = 4,
+                 ff: int = 256, dropout: float = 0.1, sparse: bool = False) -> None:
+        super().__init__()
+        self.word = nn.Embedding(vocab_size, dim, padding_idx=PAD, sparse=sparse)
+        self.ngram = nn.Embedding(buckets, dim, padding_idx=0, sparse=sparse)
+        self.shape = nn.Embedding(8, dim, padding_idx=0)
+        self.pos = nn.Embedding(MAX_LEN, dim)
+        self.norm = nn.LayerNorm(dim)
+        self.drop = nn.Dropout(dropout)
+        layer = nn.TransformerEncoderLayer(dim, heads, ff, dropout, batch_first=True, norm_first=True)
+        self.encoder = nn.TransformerEncoder(layer, layers, enable_nested_tensor=False)
+        self.out = nn.Linear(dim, len(LABELS))
+
+    def forward(self, words: torch.Tensor, ngrams: torch.Tensor, shapes: torch.Tensor) -> torch.Tensor:
+        mask = words == PAD  # (B, T)
+        ng = self.ngram(ngrams)  # (B, T, K, D)
+        cnt = (ngrams != 0).sum(-1, keepdim=True).clamp(min=1)
+        x = self.word(words) + ng.sum(2) / cnt + self.shape(shapes)
+        x = x + self.pos(torch.arange(words.shape[1], device=words.device))[None]
+        x = self.drop(self.norm(x))
+        x = self.encoder(x, src_key_padding_mask=mask)
+        return self.out(x)
+
+
+class Featurizer:
+    """Turns texts into padded tensors (word ids, n-gram ids, shapes) with the token spans."""
+
+    def __init__(self, vocab: Sequence[str], buckets: int) -> None:
+        self.vocab = list(vocab)
+        self.index = {w: i for i, w in enumerate(self.vocab)}
+        self.buckets = buckets
+
+    def token_features(self, text: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[tuple[int, ...]],
+                                                                               list[int]]:
+        words, ngrams, shapes = [], [], []
+        for a, b in spans:
+            t = text[a:b]
+            words.append(self.index.get(t.lower(), UNK))
+            ngrams.append(ngram_ids(t, self.buckets) if t[0].isalnum() else ())
+            shapes.append(shape(t))
+        return words, ngrams, shapes
+
+    @staticmethod
+    def pad(rows: list[tuple[list[int], list[tuple[int, ...]], list[int]]]) -> tuple[torch.Tensor, torch.Tensor,
+                                                                                     torch.Tensor]:
+        t = max(1, max(len(r[0]) for r in rows))
+        k = max([1] + [len(g) for r in rows for g in r[1]])
+        w = torch.zeros(len(rows), t, dtype=torch.long)
+        g = torch.zeros(len(rows), t, k, dtype=torch.long)
+        s = torch.zeros(len(rows), t, dtype=torch.long)
+        for i, (ws, gs, ss) in enumerate(rows):
+            w[i, :len(ws)] = torch.tensor(ws, dtype=torch.long)
+            s[i, :len(ss)] = torch.tensor(ss, dtype=torch.long)
+            for j, gg in enumerate(gs):
+                if gg:
+                    g[i, j, :len(gg)] = torch.tensor(gg, dtype=torch.long)
+        return w, g, s
+
+
+def save(model: PivotTagger, feat: Featurizer, config: dict[str, Any], out: Path) -> None:
+    from safetensors.torch import save_file
+
+    out.mkdir(parents=True, exist_ok=True)
+    state = {k: v.detach().to(torch.float16) if v.is_floating_point() else v
+             for k, v in model.state_dict().items()}
+    save_file(state, str(out / "model.safetensors"))
+    (out / "vocab.txt").write_text("\n".join(feat.vocab) + "\n", encoding="utf-8")
+    (out / "config.json").write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def load(path: Path) -> tuple[PivotTagger, Featurizer, dict[str, Any]]:
+    from safetensors.torch import load_file
+
+    config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    vocab = (path / "vocab.txt").read_text(encoding="utf-8").split("\n")[:config["vocab_size"]]
+    model = PivotTagger(config["vocab_size"], config["buckets"], config["dim"], config["layers"], config["heads"],
+                        config["ff"], 0.0)
+    state = {k: v.float() if v.is_floating_point() else v for k, v in load_file(str(path / "model.safetensors")).items()}
+    model.load_state_dict(state)
+    model.eval()
+    return model, Featurizer(vocab, config["buckets"]), config
+
+
+def chunks(spans: list[tuple[int, int]], size: int = MAX_LEN) -> list[list[tuple[int, int]]]:
+    """Token spans cut into pieces the model takes (overlap-free)."""
+    return [spans[i:i + size] for i in range(0, len(spans), size)] or [[]]
+
+
+@torch.no_grad()
+def predict(model: PivotTagger, feat: Featurizer, texts: Sequence[str], batch: int = 64
+            ) -> list[list[tuple[int, int, float, float]]]:
+    """For each text, its tokens as (start, end, P(error), P(B-ERR))."""
+    items: list[tuple[int, str, list[tuple[int, int]]]] = []
+    for ti, text in enumerate(texts):
+        for ch in chunks(tokenize(text)):
+            if ch:
+                items.append((ti, text, ch))
+    out: list[list[tuple[int, int, float, float]]] = [[] for _ in texts]
+    order = sorted(range(len(items)), key=lambda i: len(items[i][2]))
+    for lo in range(0, len(order), batch):
+        idx = order[lo:lo + batch]
+        rows = [feat.token_features(items[i][1], items[i][2]) for i in idx]
+        w, g, s = feat.pad(rows)
+        probs = torch.softmax(model(w, g, s), -1)
+        for r, i in enumerate(idx):
+            ti, _, ch = items[i]
+            p = probs[r, :len(ch)].tolist()
+            out[ti].extend((a, b, 1.0 - pr[0], pr[1]) for (a, b), pr in zip(ch, p, strict=True))
+    for o in out:
+        o.sort()
+    return out
+
+
+def spans_from_tokens(toks: list[tuple[int, int, float, float]], threshold: float = 0.5
+                      ) -> list[tuple[int, int, float]]:
+    """Maximal runs of tokens with P(error) ≥ threshold (a B-ERR-dominant token starts a new run):
+    (start, end, max probability)."""
+    out: list[tuple[int, int, float]] = []
+    cur: list[Any] | None = None
+    for a, b, p, pb in toks:
+        if p >= threshold:
+            if cur is not None and pb < p - pb:
+                cur[1] = b
+                cur[2] = max(cur[2], p)
+            else:
+                if cur is not None:
+                    out.append((cur[0], cur[1], cur[2]))
+                cur = [a, b, p]
+        elif cur is not None:
+            out.append((cur[0], cur[1], cur[2]))
+            cur = None
+    if cur is not None:
+        out.append((cur[0], cur[1], cur[2]))
+    return out

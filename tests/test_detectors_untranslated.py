@@ -58,3 +58,13 @@ def test_word_also_in_the_source_is_more_certain(det):
     a = flags(det, text)
     b = flags(det, text, src)
     assert a and b and b[0].confidence > a[0].confidence and b[0].evidence["in_source"]
+
+
+def test_lone_english_word_french_writers_do_not_use_is_flagged():
+    from mtreview.review import Reviewer
+
+    rv = Reviewer(["untranslated"])
+    left = [f for f in rv.review("Le meeting du board a validé la décision hier soir.").flags if f.confidence >= 0.5]
+    assert [f.text for f in left] == ["board"]  # «meeting» is an anglicism French writers use (fr-mono)
+    assert not [f for f in rv.review("Le ministre a participé au meeting de la majorité.").flags
+                if f.confidence >= 0.5]

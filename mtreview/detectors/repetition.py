@@ -76,11 +76,12 @@ class RepetitionDetector:
             # noun de noun
             if t.pos_ == "NOUN" and t.i + 2 < n:
                 de, u = doc[t.i + 1], doc[t.i + 2]
-                # (with an article, «le successeur du successeur», the second one is another referent)
-                if de.lower_ in {"de", "d'", "d’"} and u.pos_ in {"NOUN", "ADJ", "VERB"} and \
+                # with an article («le service du service») it is still the pivot's doubled genitive
+                # most of the time, but may name another referent («le successeur du successeur»)
+                if de.lower_ in {"de", "d'", "d’", "du"} and u.pos_ in {"NOUN", "ADJ", "VERB"} and \
                         u.lemma_.lower() == t.lemma_.lower() and u.lower_ == t.lower_:
                     a, b = off + t.idx, off + u.idx + len(u.text)
-                    yield self._flag(text, a, b, [t.text], 0.85, "major",
+                    yield self._flag(text, a, b, [t.text], 0.85 if de.lower_ != "du" else 0.6, "major",
                                      f"«\u00a0{t.text}\u00a0» est répété\u00a0: le complément ne dit rien.",
                                      "noun_de_noun")
             if t.pos_ == "VERB" and t.lemma_ not in LIGHT_VERBS:

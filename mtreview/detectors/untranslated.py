@@ -8,10 +8,12 @@
   are names, except a common foreign word right after a French article when the names knowledge base
   does not know it («sur le Eve de» — *on the eve of*). Consecutive foreign words form one flag.
 
-Below the usual threshold (0.45): a lone lower-case English word (an anglicism French writers use, or a
-word left by the translation; 0.6 when the source has it), a single capitalised word opening a sentence (a
-name, mostly) and a title-cased run («Judas and the Black Messiah»). The English twin of a French word
-(«role», «princess») keeps 0.7, with the French word as suggestion.
+Below the usual threshold (0.45): a lone lower-case English word that human-written French uses at
+least 10 times in the fr-mono corpus (an anglicism: «meeting», «business»; 0.6 when the source has it),
+a single capitalised word opening a sentence (a name, mostly) and a title-cased run («Judas and the
+Black Messiah»). A lone English word French writers do not use («board», «deal», «awareness») is a word
+the translation left (0.6). The English twin of a French word («role», «princess») keeps 0.7, with the
+French word as suggestion.
 
 Not flagged: words in quotations that are entirely foreign (a title or a slogan quoted as such),
 URLs, hashtags and placeholders, acronyms, names known to the names knowledge base, accepted anglicisms
@@ -27,7 +29,7 @@ from typing import Any
 
 from ..document import Document
 from ..flags import Flag
-from ..knowledge.lexicon import zipf
+from ..knowledge.lexicon import corpus_count, zipf
 from .french import (
     CYRILLIC_RE,
     in_spans,
@@ -44,6 +46,10 @@ HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсухіјѕԁЅІЈ",
 FRENCH_ARTICLES = {"le", "la", "les", "un", "une", "du", "des", "au", "aux"}
 #: a capitalised foreign word after a plural article names a team, a band, a family («les Bears»)
 PLURAL_ARTICLES = {"les", "des", "aux"}
+#: a lone English word that human-written French has this often (fr-mono corpus) is an anglicism
+#: French writers use («meeting» 48, «business» 26); rarer ones («board», «deal», «awareness») were left
+#: by the translation
+ANGLICISM_MIN_COUNT = 10
 #: English words this common (Zipf) are function words: «the», «and», «of», «when», «how»
 FUNCTION_ZIPF = 6.0
 LANGS = ("en", "de")
@@ -298,10 +304,13 @@ class UntranslatedDetector:
             conf, rule = 0.45, "lone_initial"
         elif len(words) == 1 and first.text[:1].islower():
             cognate = french_cognate(first.text) if lang == "en" else None
-            if cognate is None:
-                # one lower-case word in French: an anglicism writers use («draft», «charts») or a word
-                # the translation left; the source decides (in the source: untranslated)
+            if cognate is None and corpus_count(first.text) >= ANGLICISM_MIN_COUNT:
+                # one lower-case word in French that French writers use («meeting», «business»): an
+                # anglicism; the source decides (in the source: untranslated)
                 conf, rule = 0.45, "lone_word"
+            elif cognate is None:
+                # an English word that human-written French (fr-mono) does not use: left by the translation
+                conf, rule = 0.6, "lone_word_unattested"
             else:
                 rule = "english_spelling"  # «role», «region», «princess»: the French word's English twin
         elif self._title(words):

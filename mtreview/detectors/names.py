@@ -24,6 +24,7 @@ It must not special-case any word or name: words and names are data.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import Counter, defaultdict
@@ -121,6 +122,15 @@ def with_article(text: str, start: int, name: str) -> tuple[int, str]:
     if cap:
         prep = prep[:1].upper() + prep[1:]
     return m.start(1), prep + name
+
+
+def _near(offsets: list[int] | tuple[int, ...], start: int, end: int) -> int:
+    """How many of the sorted ``offsets`` lie within :data:`EVIDENCE_WINDOW` of ``[start, end)`` and
+    outside it (binary search: the evidence lists of a long document are long)."""
+    lo = bisect.bisect_left(offsets, start - EVIDENCE_WINDOW)
+    hi = bisect.bisect_right(offsets, end + EVIDENCE_WINDOW)
+    inside = bisect.bisect_left(offsets, end, lo, hi) - bisect.bisect_left(offsets, start, lo, hi)
+    return hi - lo - inside
 
 
 def name_case(name: str) -> str:
@@ -391,8 +401,7 @@ class NamesDetector:
         """Is entity ``ei`` named (``exact``: in one of its correct forms, case included) outside
         ``[start, end)`` and within :data:`EVIDENCE_WINDOW` of it?"""
         at = ev.exact_at if exact else ev.present_at
-        return any((p < start or p >= end) and start - EVIDENCE_WINDOW <= p <= end + EVIDENCE_WINDOW
-                   for p in at.get(ei, ()))
+        return _near(at.get(ei, ()), start, end) > 0
 
     def _shows_pivot(self, word: str) -> bool:
         """A capitalised word that only a Russian pivot writes: no language writes it (not a real
@@ -886,10 +895,7 @@ class NamesDetector:
         language writes, exact romanisations of Russian case forms) at least :data:`PIVOT_SIGNALS`
         times, this span aside?"""
         off = self._ev.offset
-        start, end = start + off, end + off
-        n = sum(1 for p in self._ev.pivot_at
-                if (p < start or p >= end) and start - EVIDENCE_WINDOW <= p <= end + EVIDENCE_WINDOW)
-        return n >= PIVOT_SIGNALS
+        return _near(self._ev.pivot_at, start + off, end + off) >= PIVOT_SIGNALS
 
     def _inside_longer_name(self, w: Word, words: list[Word]) -> bool:
         """True when ``w`` touches another capitalised word: part of a longer name («Eurasia Group»)."""
@@ -977,8 +983,7 @@ class NamesDetector:
             best = None
             off = self._ev.offset
             for other in self._doc_keys.get(pivot_key(w.text), ()):
-                if other == w.text or not any(abs(p - w.start - off) <= EVIDENCE_WINDOW
-                                              for p in self._ev.doc_name_at.get(other, ())):
+                if other == w.text or not _near(self._ev.doc_name_at.get(other, ()), w.start + off, w.end + off):
                     continue  # the other spelling must be near: in a corpus it is another name
                 of = normalise_latin(other)
                 sim = _similar(w.text, other)

@@ -98,14 +98,11 @@ def suggest(text: str, a: int, b: int) -> tuple[int, int, list[str], str]:
     return a, b, [], ""
 
 
-@functools.lru_cache(maxsize=20_000)
 def _is_french(word: str) -> bool:
-    from .french import is_french_word
+    """A common French word (wordfreq Zipf ≥ 3), not an English leftover."""
+    from ..pivotmodel.model import zipf_bucket
 
-    try:
-        return bool(is_french_word(word))
-    except Exception:  # noqa: BLE001 - the lexicon is optional evidence
-        return False
+    return zipf_bucket(word) >= 3
 
 
 class PivotModelDetector:

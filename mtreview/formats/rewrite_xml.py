@@ -43,10 +43,18 @@ def detect_xml_encoding(head: bytes) -> str:
     if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff", b"<\x00", b"\x00<")):
         raise InputError("UTF-16/32 XML is not supported by normalise; convert it to UTF-8 "
                          "(e.g. `iconv -f UTF-16 -t UTF-8`)")
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8"
-    m = _XML_DECL_ENCODING.match(head)
+    bom = head.startswith(codecs.BOM_UTF8)
+    m = _XML_DECL_ENCODING.match(head, 3 if bom else 0)
     name = m.group(1).decode("ascii").lower() if m else "utf-8"
+    if bom:
+        try:
+            declared = codecs.lookup(name).name
+        except LookupError:
+            declared = name
+        if declared != "utf-8":  # expat and the rewriter would read the bytes differently
+            raise InputError(f"starts with a UTF-8 byte-order mark but declares encoding {name!r}; "
+                             "remove one of them (convert the file to UTF-8)")
+        return "utf-8"
     try:
         info = codecs.lookup(name)
     except LookupError:
@@ -98,6 +106,8 @@ def _parse(parser: expat.XMLParserType, data: bytes) -> None:
                          "is an attack, and localisation files do not need it)") from None
     except (ExternalReferenceForbidden, DTDForbidden):
         raise InputError("declares an external entity (XXE); refused, nothing is fetched") from None
+    except (ValueError, LookupError) as e:  # a declared UTF-16/32 (or unknown) encoding after a UTF-8 BOM
+        raise InputError(f"declares an encoding that cannot be read here ({e}); convert the file to UTF-8") from None
 
 
 def check_xml(data: bytes) -> None:
@@ -267,7 +277,10 @@ def read_slots(data: bytes, *, encoding: str, byte_base: int = 0, first_line: in
         start = rest.end()
         line += data.count(b"\n", counted, start)
         counted = start
-        content = data[start:t.end_tag].decode(encoding)
+        try:
+            content = data[start:t.end_tag].decode(encoding)
+        except UnicodeDecodeError as e:  # expat read the bytes in another encoding than ``encoding``
+            raise InputError(f"not valid {encoding} at byte {byte_base + start + e.start}") from None
         slot = _target_slot(content, byte_base + start, encoding, t.unit, line)
         if slot is not None:
             yield slot

@@ -4,7 +4,9 @@ Every XML reader in :mod:`mtreview.formats` passes the raw bytes through :func:`
 first: defusedxml refuses entity declarations (billion laughs, external entities / XXE) and
 external references, and nothing is ever fetched. A document type declaration without entities
 (``<!DOCTYPE tmx SYSTEM "tmx14.dtd">``, common in TMX) is accepted and not loaded. Errors become
-:class:`~mtreview.errors.InputError` with the line and column.
+:class:`~mtreview.errors.InputError` with the line and column; so does a declared encoding expat cannot
+read (``encoding="UTF-32"`` on ASCII-compatible bytes: expat raises ``ValueError``; an unknown name:
+``LookupError``).
 """
 
 from __future__ import annotations
@@ -36,3 +38,7 @@ def parse_xml_bytes(data: bytes, name: str) -> Any:
     except StdET.ParseError as e:
         line, col = getattr(e, "position", (0, 0))
         raise InputError(f"{name}:{line}:{col}: malformed XML ({str(e).split(':')[0]})") from None
+    except (ValueError, LookupError) as e:  # expat: a declared UTF-16/32 encoding ("multi-byte encodings
+        # are not supported", a ValueError) or one Python does not know (LookupError: "unknown encoding")
+        raise InputError(f"{name}: the XML declaration names an encoding that cannot be read here ({e}); "
+                         "convert the file to UTF-8") from None

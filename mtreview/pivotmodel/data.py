@@ -26,6 +26,7 @@ import hashlib
 import lzma
 import random
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,10 +37,16 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 KNOW_DIR = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "pivotmodel"
 CORPUS_DIR = REPO_ROOT.parent / "shared" / "data" / "fr-mono-commonvoice-eltec"
 SEED_DIR = REPO_ROOT / "corpora" / "seed"
+TATOEBA = REPO_ROOT.parent / "shared" / "data" / "tatoeba-manythings-fra-eng" / "fra.txt"
+#: a corrupted word is produced at most CAP_RATE times as often as the word occurs naturally (+ CAP_EXTRA):
+#: the model cannot flag a word on its own prior, it needs the context
+CAP_RATE = 0.25
+CAP_EXTRA = 2
+CAPPED = frozenset({"sense", "falsefriend"})
 
 MECHANISMS = ("dup", "copula", "sense", "valence", "english", "falsefriend", "genitive", "idiom")
 #: relative priority when several mechanisms apply to a sentence (rare ones first, so they are seen)
-WEIGHTS = {"dup": 0.6, "copula": 1.5, "sense": 2.5, "valence": 4.0, "english": 0.6, "falsefriend": 4.0,
+WEIGHTS = {"dup": 0.3, "copula": 1.5, "sense": 2.5, "valence": 4.0, "english": 0.5, "falsefriend": 4.0,
            "genitive": 2.0, "idiom": 8.0}
 
 DETS = frozenset("le la les l' un une des du son sa ses leur leurs notre nos votre vos mon ma mes ce cet "
@@ -86,14 +93,28 @@ def is_test(line: str, test_permille: int = 20) -> bool:
     return int(hashlib.md5(line.encode("utf-8")).hexdigest()[:6], 16) % 1000 < test_permille
 
 
+def tatoeba_french() -> list[str]:
+    """The French side of the Tatoeba pairs (modern everyday French, CC BY 2.0 FR), distinct lines."""
+    path = TATOEBA
+    if not path.exists():
+        return []
+    seen: dict[str, None] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and len(parts[1].split()) >= 3:
+            seen.setdefault(parts[1].strip().replace("\u2019", "'"), None)
+    return list(seen)
+
+
 def load_corpus(books: int = 600_000, seed: int = 13, max_words: int = 50) -> list[str]:
-    """All debate lines and a random sample of ``books`` book lines (≤ ``max_words`` words), seed excluded."""
+    """All debate lines, the Tatoeba French sentences and a random sample of ``books`` book lines
+    (≤ ``max_words`` words), the seed article excluded."""
     rng = random.Random(seed)
     seed_lines = seed_sentences()
     deb = [x for x in read_lines(CORPUS_DIR / "an_debats.fr.txt.xz") if len(x.split()) <= max_words]
     bk = [x for x in read_lines(CORPUS_DIR / "books_pd.fr.txt.xz") if len(x.split()) <= max_words]
     rng.shuffle(bk)
-    lines = [x for x in deb + bk[:books] if x not in seed_lines]
+    lines = [x for x in deb + tatoeba_french() + bk[:books] if x not in seed_lines]
     rng.shuffle(lines)
     return lines
 
@@ -176,6 +197,12 @@ def genitive_nouns() -> frozenset[str]:
                      if x.strip() and not x.startswith("#"))
 
 
+def _zipf_fr(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "fr"))
+
+
 @functools.lru_cache(maxsize=1)
 def english_nouns() -> dict[str, str]:
     """French word → a one-word English translation (FreeDict fra-eng) that is not also a French word."""
@@ -188,7 +215,7 @@ def english_nouns() -> dict[str, str]:
             continue
         for t in trs:
             t = t.strip().lower()
-            if t.isascii() and t.isalpha() and len(t) >= 4 and t != fr:
+            if t.isascii() and t.isalpha() and len(t) >= 4 and t != fr and _zipf_fr(t) < 3.0:
                 out[fr] = t
                 break
     return out
@@ -346,20 +373,45 @@ CORRUPTORS: dict[str, Corruptor] = {"dup": c_dup, "copula": c_copula, "sense": c
                                      "idiom": c_idiom}
 
 
-def corrupt(s: str, rng: random.Random, french: set[str], mechanisms: tuple[str, ...] = MECHANISMS) -> Example | None:
+class Caps:
+    """Running counts that keep each corrupted word rarer than its natural occurrences (see CAP_RATE)."""
+
+    def __init__(self) -> None:
+        self.natural: Counter[str] = Counter()
+        self.produced: Counter[str] = Counter()
+
+    def see(self, s: str) -> None:
+        self.natural.update(m.group().lower() for m in WORD_RE.finditer(s))
+
+    def accept(self, ex: Example) -> bool:
+        if ex.mechanism not in CAPPED:
+            return True
+        a, b = ex.spans[0]
+        w = ex.text[a:b].lower()
+        if self.produced[w] >= CAP_RATE * self.natural[w] + CAP_EXTRA:
+            return False
+        self.produced[w] += 1
+        return True
+
+
+def corrupt(s: str, rng: random.Random, french: set[str], mechanisms: tuple[str, ...] = MECHANISMS,
+            caps: Caps | None = None) -> Example | None:
     """One corruption of ``s`` by a mechanism drawn by weight among those that apply, or None."""
     order = sorted(mechanisms, key=lambda m: rng.random() ** (1.0 / WEIGHTS[m]), reverse=True)
     for mech in order:
         ex = CORRUPTORS[mech](s, rng, french)
-        if ex is not None and ex.text != s:
+        if ex is not None and ex.text != s and (caps is None or caps.accept(ex)):
             return ex
     return None
 
 
-def make_examples(lines: list[str], rng: random.Random, french: set[str], p_corrupt: float = 0.5) -> list[Example]:
+def make_examples(lines: list[str], rng: random.Random, french: set[str], p_corrupt: float = 0.5,
+                  caps: Caps | None = None) -> list[Example]:
     """Each line kept clean, or (with probability ``p_corrupt``) corrupted when some mechanism applies."""
     out: list[Example] = []
     for s in lines:
-        ex = corrupt(s, rng, french) if rng.random() < p_corrupt else None
+        if caps is not None:
+            caps.see(s)
+        ex = corrupt(s, rng, french, caps=caps) if rng.random() < p_corrupt else None
         out.append(ex if ex is not None else Example(s))
     return out

@@ -26,6 +26,7 @@ TOKEN_RE = re.compile(r"[^\W\d_]+['’]|\w+(?:-\w+)*|[^\w\s]", re.UNICODE)
 MAX_LEN = 96
 MAX_NGRAMS = 16
 PAD, UNK = 0, 1
+AUX_IDS = 160
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
@@ -45,6 +46,20 @@ def shape(tok: str) -> int:
     if tok[0].isupper():
         return 2
     return 6
+
+
+@functools.lru_cache(maxsize=200_000)
+def zipf_bucket(word: str) -> int:
+    """French word frequency (wordfreq Zipf scale, rounded, 0–8): modern vocabulary the corpus lacks."""
+    from wordfreq import zipf_frequency
+
+    return min(8, int(round(zipf_frequency(word, "fr"))))
+
+
+def aux_id(tok: str, repeated: bool) -> int:
+    """One id for the token's shape (1–6), French frequency bucket (0–8) and whether it repeats one of the
+    three words before it (a duplicated complement): 1 … 179."""
+    return shape(tok) + 8 * (zipf_bucket(tok.lower()) if tok[0].isalpha() else 9) + 80 * int(repeated)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -69,7 +84,7 @@ class PivotTagger(nn.Module):
         super().__init__()
         self.word = nn.Embedding(vocab_size, dim, padding_idx=PAD, sparse=sparse)
         self.ngram = nn.Embedding(buckets, dim, padding_idx=0, sparse=sparse)
-        self.shape = nn.Embedding(8, dim, padding_idx=0)
+        self.shape = nn.Embedding(AUX_IDS, dim, padding_idx=0)
         self.pos = nn.Embedding(MAX_LEN, dim)
         self.norm = nn.LayerNorm(dim)
         self.drop = nn.Dropout(dropout)
@@ -98,12 +113,18 @@ class Featurizer:
 
     def token_features(self, text: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[tuple[int, ...]],
                                                                                list[int]]:
-        words, ngrams, shapes = [], [], []
+        words: list[int] = []
+        ngrams: list[tuple[int, ...]] = []
+        shapes: list[int] = []
+        lows: list[str] = []
         for a, b in spans:
             t = text[a:b]
-            words.append(self.index.get(t.lower(), UNK))
+            low = t.lower()
+            words.append(self.index.get(low, UNK))
             ngrams.append(ngram_ids(t, self.buckets) if t[0].isalnum() else ())
-            shapes.append(shape(t))
+            rep = len(low) >= 3 and t[0].isalpha() and low in lows[-3:]
+            shapes.append(aux_id(t, rep))
+            lows.append(low)
         return words, ngrams, shapes
 
     @staticmethod

@@ -151,6 +151,9 @@ def main(argv: list[str] | None = None) -> None:
     opt_s = torch.optim.SparseAdam(sparse_params, lr=1e-3)
     lossf = torch.nn.CrossEntropyLoss(ignore_index=-100)
 
+    caps = D.Caps()
+    for x in train_lines[:200_000]:  # natural counts before the first corruption
+        caps.see(x)
     step = seen = 0
     chunk = 20_000
     pos = 0
@@ -161,7 +164,7 @@ def main(argv: list[str] | None = None) -> None:
         if pos >= len(train_lines):
             pos = 0
             rng.shuffle(train_lines)
-        exs = D.make_examples(train_lines[pos:pos + chunk], rng, french, args.p_corrupt)
+        exs = D.make_examples(train_lines[pos:pos + chunk], rng, french, args.p_corrupt, caps)
         pos += chunk
         enc = encode(feat, exs)
         enc.sort(key=lambda r: len(r[0]))

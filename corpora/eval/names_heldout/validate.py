@@ -92,7 +92,7 @@ def check_articles(errors: list[str], warnings: list[str]) -> list[dict]:
                     errors.append(f"{loc}: empty 'why'")
                 spans.append((s, e, loc))
         spans.sort()
-        for (s1, e1, l1), (s2, e2, l2) in zip(spans, spans[1:]):
+        for (_s1, e1, l1), (s2, _e2, l2) in zip(spans, spans[1:], strict=False):
             if s2 < e1:
                 errors.append(f"{l1} overlaps {l2}")
         docs.append(doc)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -34,3 +35,15 @@ def seed_review(seed_text):
     from mtreview.review import get_reviewer
 
     return get_reviewer().review(seed_text)
+
+
+def one_line_error(r: subprocess.CompletedProcess, code: int, *needles: str) -> str:
+    """The run failed with ``code`` and one line on standard error (no traceback) holding ``needles``."""
+    err = r.stderr.decode("utf-8", "replace")
+    assert r.returncode == code, (r.returncode, err)
+    assert "Traceback" not in err, err
+    lines = [x for x in err.splitlines() if x.strip()]
+    assert len(lines) == 1, err
+    for n in needles:
+        assert n in err, (n, err)
+    return err

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, one_line_error
 
 GLOSSARY = ROOT / "tests" / "data" / "batch" / "glossary.tsv"
 TEXT = "Le ministre Sergey Lavrov a déclaré à Moscou que la Fédération était prête.\n"
@@ -29,16 +29,6 @@ def run(*args: str, stdin: bytes | None = None, cwd: Path = ROOT, umask: int = -
                           env=env, timeout=600, umask=umask)
 
 
-def one_line_error(r: subprocess.CompletedProcess, code: int, *needles: str) -> str:
-    """The run failed with ``code`` and one line on standard error (no traceback) holding ``needles``."""
-    err = r.stderr.decode("utf-8", "replace")
-    assert r.returncode == code, (r.returncode, err)
-    assert "Traceback" not in err, err
-    lines = [x for x in err.splitlines() if x.strip()]
-    assert len(lines) == 1, err
-    for n in needles:
-        assert n in err, (n, err)
-    return err
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, one_line_error
 
 GLOSSARY = ROOT / "tests" / "data" / "batch" / "glossary.tsv"
 ENV = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False",
@@ -33,16 +33,6 @@ def run(*args: str, stdin: bytes | None = None, cwd: Path = ROOT) -> subprocess.
                           env=ENV, timeout=600)
 
 
-def one_line_error(r: subprocess.CompletedProcess, code: int, *needles: str) -> str:
-    """The run failed with ``code`` and one line on standard error (no traceback) holding ``needles``."""
-    err = r.stderr.decode("utf-8", "replace")
-    assert r.returncode == code, (r.returncode, err)
-    assert "Traceback" not in err, err
-    lines = [x for x in err.splitlines() if x.strip()]
-    assert len(lines) == 1, err
-    for n in needles:
-        assert n in err, (n, err)
-    return err
 
 
 @pytest.fixture

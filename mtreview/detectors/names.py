@@ -39,7 +39,7 @@ from ..knowledge.calques import FUNCTION_WORDS, get_calque_index, stem_fr
 from ..knowledge.homographs import get_homograph_index
 from ..knowledge.lexicon import zipf_en, zipf_fr
 from ..knowledge.names import Entity, NameKnowledgeBase, Variant, kb_with_glossary
-from ..knowledge.spellings import is_french_word, is_real_spelling, name_tokens
+from ..knowledge.spellings import REAL_SPELLING_ZIPF, is_french_word, is_real_spelling, name_tokens
 from ..knowledge.transliteration import normalise_latin, pivot_key
 from ..translit.signature import pivot_score
 
@@ -140,6 +140,11 @@ def name_case(name: str) -> str:
     return re.sub(r"^Mc(\w)", lambda m: "Mc" + m.group(1).upper(), out)
 
 
+def _index_at(words: list[Word], start: int) -> int | None:
+    """The index of the word that starts at ``start`` (None when no word does)."""
+    return next((i for i, w in enumerate(words) if w.start == start), None)
+
+
 def _real_word(w: Word) -> bool:
     """Is the word as written a real spelling? A capitalised word: of a name or a word of some
     Latin-script language (:func:`is_real_spelling`); a lower-case one: of French or English; a word
@@ -147,7 +152,7 @@ def _real_word(w: Word) -> bool:
     if w.key != w.text:
         return False
     if w.text[:1].islower():
-        return max(zipf_fr(w.text), zipf_en(w.text)) >= 2.0
+        return max(zipf_fr(w.text), zipf_en(w.text)) >= REAL_SPELLING_ZIPF
     return is_real_spelling(w.text)
 
 
@@ -624,8 +629,7 @@ class NamesDetector:
         in_doc = self._named_elsewhere(m.entity, m.start, m.end)
         if status == CASE and not m.matches[0].word.text.islower():
             # the same miscased form elsewhere («Easyjet» … «Easyjet») is no evidence of the right one
-            in_doc = self._ev_near(self._ev, m.entity, m.start + self._ev.offset, m.end + self._ev.offset,
-                                   exact=True)
+            in_doc = self._named_elsewhere(m.entity, m.start, m.end, exact=True)
         fr_t, en_t = e.fr_tokens, e.en_tokens
         tok_idx = [x.variant.token for x in m.matches]
         first_name_only = n == 1 and e.type == "person" and len(en_t) > 1 and tok_idx[0] == 0
@@ -708,7 +712,8 @@ class NamesDetector:
         if any(x.word.text.isupper() and len(x.word.text) > 1 for x in corrupt):
             return None  # an acronym («OMMS») is not a re-romanised spelling of another one
         real = all(_real_word(x.word) for x in corrupt)
-        if self._part_of_longer_name(m, words) and real:
+        longer = self._part_of_longer_name(m, words)
+        if longer and real:
             return None  # «Brawn GP», «World Trade Center», «Elizabeth I», «Léon XII»
         if corrupt and real:
             # every "corrupted" word is written as real names or words are: another person, a
@@ -733,7 +738,7 @@ class NamesDetector:
             # that is otherwise right («Bruce Sprinsteen») stays an error on its own
             typo = (anchored and not real and status == CORRUPT
                     and all(x.similarity >= 0.8 and len(x.word.text) >= 5 for x in corrupt)
-                    and not self._part_of_longer_name(m, words))
+                    and not longer)
             if not typo:
                 conf = min(conf, OPEN_WORLD_CAP)
         conf = max(0.05, min(0.99, conf))
@@ -761,7 +766,7 @@ class NamesDetector:
             return None
         if m.matches[0].variant.token not in (len(e.fr_tokens) - 1, -1):
             return None
-        k = next((i for i, w in enumerate(words) if w.start == m.start), None)
+        k = _index_at(words, m.start)
         if not k:
             return None
         prev = words[k - 1]
@@ -796,12 +801,13 @@ class NamesDetector:
                 out.append(Variant(ei, 0, "pivot", romanise(e.ru_tokens[0], sch)))
         return out
 
-    def _named_elsewhere(self, ei: int, start: int, end: int) -> bool:
-        """True when the document names the entity correctly outside ``[start, end)`` and near it
-        (within :data:`EVIDENCE_WINDOW` characters): a name in another part of a long file, or in an
-        unrelated sentence of a corpus, is no evidence about this one."""
+    def _named_elsewhere(self, ei: int, start: int, end: int, exact: bool = False) -> bool:
+        """True when the document names the entity correctly (``exact``: in one of its correct forms,
+        case included) outside ``[start, end)`` and near it (within :data:`EVIDENCE_WINDOW`
+        characters): a name in another part of a long file, or in an unrelated sentence of a corpus,
+        is no evidence about this one."""
         off = self._ev.offset
-        return self._ev_near(self._ev, ei, start + off, end + off)
+        return self._ev_near(self._ev, ei, start + off, end + off, exact)
 
     def _suggest(self, e: Entity, m: Mention) -> str:
         fr_t, en_t = e.fr_tokens, e.en_tokens
@@ -872,7 +878,7 @@ class NamesDetector:
         """True when the mention is glued to a capitalised word or a roman numeral that is not part
         of it: «Brawn» in «Brawn GP», «World Trade» in «World Trade Center», «Elizabeth» before «I».
         A title before a name («président», «M.») does not count."""
-        k = next((i for i, x in enumerate(words) if x.start == m.start), None)
+        k = _index_at(words, m.start)
         if k is None:
             return False
         last = k + len(m.matches) - 1
@@ -899,7 +905,7 @@ class NamesDetector:
 
     def _inside_longer_name(self, w: Word, words: list[Word]) -> bool:
         """True when ``w`` touches another capitalised word: part of a longer name («Eurasia Group»)."""
-        k = next((i for i, x in enumerate(words) if x.start == w.start), None)
+        k = _index_at(words, w.start)
         if k is None:
             return False
         for j in (k - 1, k + 1):

@@ -96,9 +96,9 @@ def french_cognate(word: str) -> str | None:
     from .spelling import rank_suggestions, same_letters
 
     low = word.lower()
-    for cand in (low + "e",):
-        if is_french_word(cand) and zipf(cand, "fr") >= 3.0:
-            return cand
+    cand = low + "e"
+    if is_french_word(cand) and zipf(cand, "fr") >= 3.0:
+        return cand
     for s, _ in rank_suggestions(low):
         if same_letters(low, s) and zipf(s.lower(), "fr") >= 3.0:
             return s

@@ -11,28 +11,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .categories import CATEGORY_TABLE
+
 SEVERITIES = ("minor", "major", "critical")
 
-#: MQM weights per severity (typography minor counts 0.1, see :func:`penalty`).
-SEVERITY_WEIGHTS = {"minor": 1.0, "major": 5.0, "critical": 25.0}
-
-#: Every category the engine may emit, with a short French label for reports and the UI.
-CATEGORIES: dict[str, str] = {
-    "name/translated": "nom traduit comme un mot",
-    "name/corrupted": "nom déformé",
-    "name/spelling": "graphie du nom",
-    "name/locale": "convention non française",
-    "name/inconsistent": "nom incohérent",
-    "accuracy/mistranslation": "contresens",
-    "accuracy/omission": "omission",
-    "accuracy/addition": "ajout",
-    "accuracy/untranslated": "non traduit",
-    "fluency/spelling": "orthographe",
-    "fluency/grammar": "grammaire",
-    "fluency/repetition": "répétition",
-    "fluency/typography": "typographie",
-    "terminology/glossary": "glossaire",
-}
+#: Every category the engine may emit, with its short French label (read from :mod:`mtreview.categories`).
+CATEGORIES: dict[str, str] = {name: c.label for name, c in CATEGORY_TABLE.items()}
 
 
 @dataclass
@@ -96,9 +80,7 @@ class Flag:
 
 def penalty(flag: Flag) -> float:
     """MQM penalty points of one flag: minor 1, major 5, critical 25; typography minor 0.1."""
-    if flag.category == "fluency/typography" and flag.severity == "minor":
-        return 0.1
-    return SEVERITY_WEIGHTS[flag.severity]
+    return CATEGORY_TABLE[flag.category].penalty(flag.severity)
 
 
 def mqm_score(flags: list[Flag], words: int) -> float:

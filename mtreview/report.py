@@ -10,12 +10,11 @@ import html
 import json
 from typing import Any
 
+from .categories import FAMILY_COLOURS
 from .flags import CATEGORIES
 from .review import ReviewResult
 
-CATEGORY_COLOURS = {
-    "name": "#f4a3a3", "accuracy": "#f7c873", "fluency": "#a8d5f2", "terminology": "#c9b3f0",
-}
+CATEGORY_COLOURS = FAMILY_COLOURS  # highlight colour per MQM family (mtreview.categories)
 
 
 def render_json(result: ReviewResult) -> str:

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .categories import FAMILY_COLOURS
 from .correct import Change, apply_changes
 from .errors import InputError, MtreviewError
 from .flags import CATEGORIES, Flag, mqm_score
@@ -64,7 +65,6 @@ REVIEW_FILE_TYPES = [".txt", ".tsv", ".jsonl", ".xlf", ".xliff"]
 #: at most this many lines are shown in the side-by-side view when every line is shown
 DIFF_ALL_LINES_MAX = 300
 
-FAMILY_COLOURS = {"name": "#f4a3a3", "accuracy": "#f7c873", "fluency": "#a8d5f2", "terminology": "#c9b3f0"}
 STATUS_MARKS = {"accepted": "✓", "edited": "✎", "rejected": "✗"}
 STATUS_COLOURS = {"accepted": "#8fd19e", "edited": "#8fd1c8", "rejected": "#d0d0d0"}
 DEFAULT_THRESHOLD = 0.0

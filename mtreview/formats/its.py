@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from ..categories import CATEGORY_TABLE
 from ..flags import CATEGORIES, Flag
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -28,22 +29,7 @@ ITS_NS = "http://www.w3.org/2005/11/its"
 MTR_NS = "urn:mtreview:its"
 
 #: MQM-style category -> ITS 2.0 locQualityIssueType (the closest of the 26 ITS types)
-ITS_TYPES: dict[str, str] = {
-    "name/translated": "mistranslation",
-    "name/corrupted": "inconsistent-entities",
-    "name/spelling": "misspelling",
-    "name/locale": "locale-violation",
-    "name/inconsistent": "inconsistency",
-    "accuracy/mistranslation": "mistranslation",
-    "accuracy/omission": "omission",
-    "accuracy/addition": "addition",
-    "accuracy/untranslated": "untranslated",
-    "fluency/spelling": "misspelling",
-    "fluency/grammar": "grammar",
-    "fluency/repetition": "duplication",
-    "fluency/typography": "typographical",
-    "terminology/glossary": "terminology",
-}
+ITS_TYPES: dict[str, str] = {name: c.its_type for name, c in CATEGORY_TABLE.items()}
 
 #: severity -> ITS locQualityIssueSeverity (0-100; MQM weights 1, 5, 25 mapped onto the scale)
 ITS_SEVERITY: dict[str, int] = {"minor": 10, "major": 50, "critical": 100}

@@ -28,8 +28,9 @@ from typing import Any
 
 import numpy as np
 
+from ..categories import SEVERITY_WEIGHTS
 from ..document import count_words
-from ..flags import SEVERITIES, SEVERITY_WEIGHTS, Flag, penalty
+from ..flags import SEVERITIES, Flag, penalty
 
 MQM_FORMULA = ("100 * (1 - sum(penalties) / words), floored at 0 (100 without words); penalties "
                "minor 1, major 5, critical 25, fluency/typography minor 0.1")

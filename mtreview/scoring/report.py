@@ -19,12 +19,13 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+from ..categories import FAMILY_PLOT_COLOURS
 from .engine import LABELS, ScoreReport
 
 METRIC_ORDER = ("bleu", "chrf", "chrf++", "ter", "mqm", "entity_accuracy")
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7",
            "#9c755f", "#bab0ac")
-CATEGORY_COLOURS = {"name": "#e15759", "accuracy": "#f28e2b", "fluency": "#4e79a7", "terminology": "#b07aa1"}
+CATEGORY_COLOURS = FAMILY_PLOT_COLOURS  # plot colour per MQM family (mtreview.categories)
 
 
 def _metrics_of(data: dict[str, Any]) -> list[str]:

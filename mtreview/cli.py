@@ -19,6 +19,7 @@ COMMANDS = {
     "score": "score",
     "normalise": "normalise",
     "glossary": "glossary",
+    "ui": "ui",
 }
 
 DESCRIPTION = """\
@@ -30,6 +31,7 @@ examples:
   mtreview fix article.txt -o article.fixed.txt --log changes.jsonl
   mtreview score --hyp system1.txt --hyp system2.txt --ref reference.txt
   mtreview normalise corpus/*.xlf -o cleaned/
+  mtreview ui                  # the review UI on http://127.0.0.1:7860
 """
 
 

@@ -83,12 +83,17 @@ def penalty(flag: Flag) -> float:
     return CATEGORY_TABLE[flag.category].penalty(flag.severity)
 
 
-def mqm_score(flags: list[Flag], words: int) -> float:
-    """MQM-style quality score: ``100 × (1 − penalty ÷ words)``, floored at 0 (100 for an empty text)."""
+def mqm_from_totals(total_penalty: float, words: float) -> float:
+    """The one MQM formula: ``100 × (1 − penalty ÷ words)``, floored at 0, 100 without words (unrounded:
+    the scoring statistics sum penalties and words first, see :mod:`mtreview.scoring.mqm`)."""
     if words <= 0:
         return 100.0
-    total = sum(penalty(f) for f in flags)
-    return round(max(0.0, 100.0 * (1.0 - total / words)), 2)
+    return max(0.0, 100.0 * (1.0 - total_penalty / words))
+
+
+def mqm_score(flags: list[Flag], words: int) -> float:
+    """MQM-style quality score of ``flags`` over ``words`` (:func:`mqm_from_totals`), rounded to 2 places."""
+    return round(mqm_from_totals(sum(penalty(f) for f in flags), words), 2)
 
 
 def resolve_overlaps(flags: list[Flag]) -> list[Flag]:

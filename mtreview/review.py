@@ -2,7 +2,8 @@
 
 ``review(text)`` is the Python API behind ``mtreview check``. Long texts are reviewed in chunks of
 whole lines (memory stays bounded); document-wide evidence (a name written correctly elsewhere) is
-gathered in a first pass over the whole text by detectors that implement ``prepare``.
+gathered in a first pass over the whole text by each detector's ``prepare`` (the contract of
+:mod:`mtreview.detectors`).
 """
 
 from __future__ import annotations
@@ -79,16 +80,13 @@ class Reviewer:
         names = list(detectors) if detectors is not None else list(registry.DEFAULT_ON)
         opts = detector_options or {}
         self.glossary = glossary
-        self.detectors = []
+        self.detectors: list[registry.Detector] = []
         for name in names:
+            cls = registry.detector_class(name)
             o = dict(opts.get(name, {}))
-            if glossary is not None:
+            if glossary is not None and registry.takes_glossary(cls):
                 o.setdefault("glossary", glossary)
-            try:
-                self.detectors.append(registry.load(name, **o))
-            except TypeError:
-                o.pop("glossary", None)
-                self.detectors.append(registry.load(name, **o))
+            self.detectors.append(cls(**o))
 
     def review_document(self, document: Document, evidence: dict[str, Any] | None = None,
                         offset: int = 0) -> list[Flag]:
@@ -96,13 +94,13 @@ class Reviewer:
         returned for the whole text, of which ``document`` starts at ``offset``."""
         evidence = evidence or {}
         flags: list[Flag] = []
-        if any(getattr(det, "parse", "all") == "all" for det in self.detectors):
+        if any(det.parse == "all" for det in self.detectors):
             document.parsed  # noqa: B018 - one batched parse of every segment, before a lazy detector parses some one by one
         for det in self.detectors:
             ev = evidence.get(det.name)
             if ev is not None and hasattr(ev, "offset"):
                 ev.offset = offset
-            for f in (det.detect(document) if ev is None else det.detect(document, evidence=ev)):
+            for f in det.detect(document, evidence=ev):
                 if document.text[f.start:f.end] != f.text:
                     raise AssertionError(f"detector {det.name} produced a flag with wrong offsets: {f}")
                 flags.append(f)
@@ -114,11 +112,9 @@ class Reviewer:
         # value: nothing of one text stays on a detector for the next
         evidence: dict[str, Any] = {}
         for det in self.detectors:
-            prep = getattr(det, "prepare", None)
-            if prep is not None:
-                ev = prep(text)
-                if ev is not None:
-                    evidence[det.name] = ev
+            ev = det.prepare(text)
+            if ev is not None:
+                evidence[det.name] = ev
         flags: list[Flag] = []
         if len(text) <= CHUNK_CHARS or source is not None:
             flags = self.review_document(Document.from_text(text, source), evidence)
@@ -127,23 +123,30 @@ class Reviewer:
                 for f in self.review_document(Document.from_text(chunk), evidence, offset):
                     flags.append(f.shifted(offset))
         for det in self.detectors:
-            fin = getattr(det, "finish", None)
-            if fin is not None:
-                ev = evidence.get(det.name)
-                flags = list(fin(text, flags) if ev is None else fin(text, flags, evidence=ev))
+            flags = list(det.finish(text, flags, evidence=evidence.get(det.name)))
         return ReviewResult(text=text, flags=resolve_overlaps(flags), words=count_words(text),
                             detectors=[d.name for d in self.detectors])
 
 
-_DEFAULT: dict[tuple, Reviewer] = {}
+#: reviewers without a glossary, by detector set (``None``: the default set), built once per process
+_DEFAULT: dict[tuple[str, ...] | None, Reviewer] = {}
 
 
 def get_reviewer(detectors: Iterable[str] | None = None, glossary: Any = None) -> Reviewer:
-    """A cached reviewer for the given detector set (the glossary makes a new one)."""
-    key = (tuple(detectors) if detectors is not None else None, id(glossary) if glossary is not None else None)
-    if key not in _DEFAULT:
-        _DEFAULT[key] = Reviewer(detectors, glossary=glossary)
-    return _DEFAULT[key]
+    """A reviewer for the given detector set, built once per process (its models stay loaded).
+
+    With a ``glossary`` the reviewer is built for the call and not kept: a glossary is a mutable
+    collection of entities that the names detector indexes when it is built, so a cached reviewer could
+    outlive, or miss changes to, the glossary it was built from. Building one is cheap (tens of ms):
+    the models and the built-in knowledge base are cached on their own.
+    """
+    if glossary is not None:
+        return Reviewer(detectors, glossary=glossary)
+    key = tuple(detectors) if detectors is not None else None
+    reviewer = _DEFAULT.get(key)
+    if reviewer is None:
+        reviewer = _DEFAULT[key] = Reviewer(detectors)
+    return reviewer
 
 
 def review(text: str, source: str | None = None, *, detectors: Iterable[str] | None = None,

@@ -3,7 +3,6 @@ reviews them, confident ``name/*`` suggestions are applied in place; a second ru
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -11,8 +10,8 @@ import pytest
 
 from mtreview.cli import main
 
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("mtreview.detectors.names") is None,
-                                reason="the names detector is not installed")
+#: every test here runs the real names detector (the names base, spaCy) or a Dask cluster
+pytestmark = pytest.mark.slow
 
 TEXT = """Le ministre Sergey Lavrov a rencontré Dmitry Medvedev à Moscou.
 Une ligne sans aucun nom propre, juste des mots ordinaires.
@@ -79,9 +78,8 @@ def test_full_mode_is_idempotent(run: tuple[Path, dict, list[dict]], tmp_path: P
         assert (tmp_path / "corpus" / p.name).read_bytes() == p.read_bytes()
 
 
-@pytest.mark.slow
 def test_full_mode_on_dask_matches_inline(corpus: Path, run: tuple[Path, dict, list[dict]], tmp_path: Path) -> None:
-    distributed = pytest.importorskip("distributed")
+    import distributed
     out, _, _ = run
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
         assert main(["-q", "normalise", str(corpus), "-o", str(tmp_path), "--scheduler",
@@ -123,7 +121,6 @@ def test_seed_normalised_like_a_whole_document_fix(tmp_path: Path) -> None:
     assert len(changes) >= 30
 
 
-@pytest.mark.slow
 def test_seed_normalise_is_a_fixed_point_in_one_run(tmp_path: Path) -> None:
     """A second ``normalise`` over the first run's output changes nothing: the first run used all the
     evidence its own corrections could add."""

@@ -63,8 +63,10 @@ def test_local_pool_matches_inline(corpus: Path, reference: dict[str, bytes], tm
     assert _outputs(tmp_path) == reference
 
 
+@pytest.mark.slow  # a Dask cluster
 def test_dask_local_cluster_matches_local_pool(corpus: Path, reference: dict[str, bytes], tmp_path: Path) -> None:
-    distributed = pytest.importorskip("distributed")
+    import distributed
+
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None,
                                   processes=True) as cluster:
         assert _run([str(corpus), "-o", str(tmp_path), "--scheduler", cluster.scheduler_address]) == 0
@@ -73,12 +75,14 @@ def test_dask_local_cluster_matches_local_pool(corpus: Path, reference: dict[str
     assert _outputs(tmp_path) == reference
 
 
+@pytest.mark.slow  # a Dask client (distributed)
 def test_unreachable_scheduler_is_a_clear_error(corpus: Path, tmp_path: Path,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     assert _run([str(corpus / "text0.txt"), "-o", str(tmp_path), "--scheduler", "tcp://127.0.0.1:9"]) == 1
     assert "cannot reach the Dask scheduler" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # a throttled run in a subprocess, killed part-way: seconds of waiting
 def test_kill_and_resume_equals_uninterrupted_run(corpus: Path, reference: dict[str, bytes], tmp_path: Path) -> None:
     """A real process pool run, SIGKILLed part-way, resumed: same outputs, same changes.jsonl, and the
     finished tasks are not run again."""

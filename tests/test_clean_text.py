@@ -12,6 +12,7 @@ import gzip
 from pathlib import Path
 
 import pytest
+from conftest import slow_fixture
 
 from mtreview.knowledge.lexicon import FR_MONO_PATH, corpus_attests, corpus_count, fr_mono_counts
 
@@ -59,6 +60,7 @@ CORRECT = [
 
 
 @pytest.fixture(scope="module")
+@slow_fixture
 def reviewer():
     from mtreview.review import Reviewer
 
@@ -91,6 +93,7 @@ def test_word_list_knows_rare_attested_words_and_not_typos():
 
 
 # --------------------------------------------------------------------------- detectors
+@pytest.mark.slow  # Grammalecte, spaCy, the names base
 def test_spelling_leaves_rare_correct_words_below_the_threshold():
     from mtreview.detectors.spelling import SpellingDetector
     from mtreview.document import Document
@@ -103,6 +106,7 @@ def test_spelling_leaves_rare_correct_words_below_the_threshold():
     assert [f.text for f in flags if f.confidence >= 0.5] == []
 
 
+@pytest.mark.slow  # Grammalecte, spaCy, the names base
 def test_spelling_still_flags_real_errors_with_the_right_fix():
     from mtreview.detectors.spelling import SpellingDetector
     from mtreview.document import Document
@@ -144,7 +148,8 @@ def test_genitive_rule_leaves_a_person_named_by_two_nouns(reviewer):
     assert _serious(reviewer.review(text).flags) == []
 
 
-@pytest.mark.skipif(not (SHARED / "wmt21-news-de-fr").exists(), reason="shared data not available")
+@pytest.mark.skipif(not (SHARED / "wmt21-news-de-fr").exists(),
+                    reason="../shared/data/wmt21-news-de-fr is not here (shared data, outside the repository)")
 def test_wmt21_reference_opening_is_clean(reviewer):
     """The first 150 lines of the WMT21 human reference (3,200 words): no non-typography flag ≥ 0.5."""
     import sys
@@ -156,6 +161,7 @@ def test_wmt21_reference_opening_is_clean(reviewer):
     assert r["lines"] == 150 and r["counted"] == 0, r["flags"]
 
 
+@pytest.mark.slow  # spaCy
 def test_doubled_noun_with_an_article_is_flagged_with_less_confidence():
     """«N du N»: most often the pivot's doubled genitive («le service du service»), sometimes another
     referent («le successeur du successeur»): flagged, below the «N de N» confidence."""

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, slow_fixture
 
 from mtreview.correct import apply_changes
 
@@ -18,6 +18,7 @@ def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
+@slow_fixture  # a full review of the seed article in a subprocess
 def seed_json(tmp_path_factory):
     out = tmp_path_factory.mktemp("check") / "seed.json"
     r = run("check", str(SEED), "--format", "json", "-o", str(out))
@@ -41,6 +42,7 @@ def test_check_json_contract(seed_json):
     assert 0 <= seed_json["summary"]["mqm_score"] <= 100
 
 
+@pytest.mark.slow  # a full review in a subprocess
 def test_check_text_and_only_filter():
     r = run("check", str(SEED), "--format", "text", "--only", "name/locale")
     assert r.returncode == 0
@@ -48,6 +50,7 @@ def test_check_text_and_only_filter():
     assert "name/locale" in out and "name/translated" not in out
 
 
+@pytest.mark.slow  # a full review in a subprocess
 def test_check_reads_stdin_and_html_escapes_hostile_input():
     hostile = '<script>alert(1)</script> Le masque a déclaré. <img src=x onerror=alert(2)> Elon Musk.\n'
     r = run("check", "-", "--format", "html", stdin=hostile.encode())
@@ -57,6 +60,7 @@ def test_check_reads_stdin_and_html_escapes_hostile_input():
     assert "&lt;script&gt;" in html
 
 
+@pytest.mark.slow  # a full review in a subprocess
 def test_fix_log_reproduces_output(tmp_path):
     out, log = tmp_path / "fixed.txt", tmp_path / "changes.jsonl"
     r = run("fix", str(SEED), "-o", str(out), "--log", str(log), "--min-confidence", "0.8")
@@ -70,6 +74,7 @@ def test_fix_log_reproduces_output(tmp_path):
     assert SEED.read_text(encoding="utf-8") == original  # input untouched
 
 
+@pytest.mark.slow  # a full review in a subprocess
 def test_fix_threshold_one_changes_nothing(tmp_path):
     out = tmp_path / "same.txt"
     r = run("fix", str(SEED), "-o", str(out), "--min-confidence", "1.0")
@@ -107,6 +112,7 @@ def test_missing_file_and_usage_errors(tmp_path):
     assert r.returncode == 2 and b"between 0 and 1" in r.stderr
 
 
+@pytest.mark.slow  # a full review in a subprocess
 def test_latin1_is_detected_and_reviewed(tmp_path):
     p = tmp_path / "latin1.txt"
     text = ("Le porte-parole du Kremlin, Dmitry Peskov, a déclaré que la réunion était très importante "

@@ -271,7 +271,8 @@ def test_output_that_is_a_folder_or_under_a_file_is_one_line(text_file: Path, tm
     assert text_file.read_text("utf-8") == TEXT
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+@pytest.mark.skipif(os.geteuid() == 0,
+                    reason="root ignores folder permissions: no folder is read-only for it")
 def test_read_only_folder_is_one_line(text_file: Path, tmp_path: Path) -> None:
     ro = tmp_path / "ro"
     ro.mkdir()
@@ -305,6 +306,7 @@ def test_new_outputs_honour_the_umask_and_replaced_ones_keep_their_mode(text_fil
 
 # ------------------------------------------------------------------ 6. a refused `normalise -` keeps the running job's input
 
+@pytest.mark.slow  # waits on a throttled run in a subprocess (seconds)
 def test_refused_second_stdin_run_leaves_the_first_runs_input(tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = ("Sergey Lavrov a parlé.\n" * 50).encode()

@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from conftest import flags, slow_fixture
 
 from mtreview.detectors.bilingual import BilingualDetector, number_value
-from mtreview.document import Document
 
 
 @pytest.fixture(scope="module")
+@slow_fixture
 def det() -> BilingualDetector:
     return BilingualDetector()
-
-
-def flags(det, text, source):
-    out = list(det.detect(Document.from_text(text, source)))
-    for f in out:
-        assert text[f.start:f.end] == f.text
-    return out
 
 
 def test_number_forms():

@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from conftest import flags
 
 from mtreview.detectors.grammar import OPTION_MAP, GrammarDetector, check_paragraphs, grammalecte_options
-from mtreview.document import Document
+
+pytestmark = pytest.mark.slow  # Grammalecte and spaCy
 
 
 @pytest.fixture(scope="module")
 def det() -> GrammarDetector:
     return GrammarDetector(use_worker=False)
-
-
-def flags(det, text):
-    doc = Document.from_text(text)
-    det.prepare(text)
-    out = list(det.detect(doc))
-    for f in out:
-        assert text[f.start:f.end] == f.text
-        assert f.category in det.categories
-    return out
 
 
 def test_grammalecte_agreement_with_exact_offsets(det):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import flags, slow_fixture
 
 from mtreview.detectors.mistranslation import MistranslationDetector
-from mtreview.document import Document
 from mtreview.knowledge.confusions import (
     calque_patterns,
     get_cooc_model,
@@ -16,15 +16,9 @@ from mtreview.knowledge.confusions import (
 
 
 @pytest.fixture(scope="module")
+@slow_fixture
 def det() -> MistranslationDetector:
     return MistranslationDetector()
-
-
-def flags(det, text):
-    out = list(det.detect(Document.from_text(text)))
-    for f in out:
-        assert text[f.start:f.end] == f.text and f.category in det.categories
-    return out
 
 
 def test_knowledge_files_load_with_sources():

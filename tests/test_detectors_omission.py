@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from conftest import flags
 
 from mtreview.detectors.omission import OmissionDetector
-from mtreview.document import Document
+
+pytestmark = pytest.mark.slow  # spaCy
 
 
 @pytest.fixture(scope="module")
 def det() -> OmissionDetector:
     return OmissionDetector()
-
-
-def flags(det, text):
-    out = list(det.detect(Document.from_text(text)))
-    for f in out:
-        assert text[f.start:f.end] == f.text and f.category == "accuracy/omission"
-    return out
 
 
 def test_que_clause_without_verb(det):

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from conftest import flags
 
 from mtreview.detectors.repetition import RepetitionDetector
-from mtreview.document import Document
+
+pytestmark = pytest.mark.slow  # spaCy
 
 
 @pytest.fixture(scope="module")
 def det() -> RepetitionDetector:
     return RepetitionDetector()
-
-
-def flags(det, text):
-    out = list(det.detect(Document.from_text(text)))
-    for f in out:
-        assert text[f.start:f.end] == f.text and f.category == "fluency/repetition"
-    return out
 
 
 def test_doubled_word(det):

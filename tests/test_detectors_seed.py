@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import slow_fixture
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -29,6 +30,7 @@ def _spans(text, path, col=0):
 
 
 @pytest.fixture(scope="module")
+@slow_fixture  # every detector but names on the seed article
 def seed_flags(seed_text):
     from mtreview.review import Reviewer
 

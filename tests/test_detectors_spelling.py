@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from conftest import flags
 
 from mtreview.detectors.spelling import SpellingDetector, is_derivation, rank_suggestions
-from mtreview.document import Document
+
+pytestmark = pytest.mark.slow  # Grammalecte, spaCy and the names base
 
 
 @pytest.fixture(scope="module")
 def det() -> SpellingDetector:
     return SpellingDetector()
-
-
-def flags(det, text):
-    doc = Document.from_text(text)
-    out = list(det.detect(doc))
-    for f in out:
-        assert text[f.start:f.end] == f.text
-        assert f.category == "fluency/spelling"
-    return out
 
 
 def test_non_word_is_flagged_with_a_close_suggestion(det):

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+from conftest import flags
+
 from mtreview.detectors.typography import TypographyDetector
-from mtreview.document import Document
 
 NB = "\u00a0"
 
 
-def flags(text, **kw):
-    det = TypographyDetector(**kw)
-    out = list(det.detect(Document.from_text(text)))
-    for f in out:
-        assert text[f.start:f.end] == f.text
-        assert f.category == "fluency/typography" and f.severity == "minor"
+def typo(text, **options):
+    """The flags of a typography detector built with ``options``: every one minor."""
+    out = flags(TypographyDetector(**options), text)
+    assert all(f.severity == "minor" for f in out), out
     return out
 
 
@@ -24,21 +23,21 @@ def apply(text, fl):
 
 
 def test_high_punctuation_needs_a_space():
-    out = flags("Il a répondu: non. Pourquoi? Parce que!")
+    out = typo("Il a répondu: non. Pourquoi? Parce que!")
     assert [f.text for f in out] == [":", "?", "!"]
     assert out[0].suggestions == [NB + ":"]
-    assert flags("Il a répondu : non. Il est 10:30 ; voir https://exemple.fr/a:b") == []
+    assert typo("Il a répondu : non. Il est 10:30 ; voir https://exemple.fr/a:b") == []
 
 
 def test_straight_quotes_become_guillemets():
     text = 'Il a dit "absurde" et "fini. "'
-    out = flags(text)
+    out = typo(text)
     assert apply(text, out) == f"Il a dit «{NB}absurde{NB}» et «{NB}fini.{NB}»"
 
 
 def test_guillemet_spacing_dash_ellipsis_capital():
     text = "Le «despote» - disait-il . . . et puis, Cela change."
-    out = flags(text)
+    out = typo(text)
     rules = [f.evidence["rule"] for f in out]
     assert rules.count("guillemet_spacing") == 2
     assert "dash" in rules and "ellipsis" in rules and "capital_after_comma" in rules
@@ -47,14 +46,14 @@ def test_guillemet_spacing_dash_ellipsis_capital():
 
 
 def test_decimal_point_and_strict_rules():
-    assert [f.suggestions[0] for f in flags("Un courant de 1.5 A et la version 2.1.3.")] == ["1,5"]
-    strict = flags("Une fréquence de 10kHz... bien.", strict=True)
+    assert [f.suggestions[0] for f in typo("Un courant de 1.5 A et la version 2.1.3.")] == ["1,5"]
+    strict = typo("Une fréquence de 10kHz... bien.", strict=True)
     assert {f.evidence["rule"] for f in strict} >= {"unit_space", "ellipsis"}
-    assert flags("Une fréquence de 10kHz... bien.") == []
+    assert typo("Une fréquence de 10kHz... bien.") == []
 
 
 def test_rules_can_be_switched_off_and_apostrophes_only_when_mixed():
-    assert flags('Il a dit: "oui"', rules=["dash"]) == []
-    assert flags("L'homme et l'enfant.") == []
-    mixed = flags("L'homme et l’enfant et l’arbre.")
+    assert typo('Il a dit: "oui"', rules=["dash"]) == []
+    assert typo("L'homme et l'enfant.") == []
+    mixed = typo("L'homme et l’enfant et l’arbre.")
     assert len(mixed) == 1 and mixed[0].suggestions == ["’"]

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from conftest import flags
 
 from mtreview.detectors.untranslated import UntranslatedDetector, foreign_language, russian_to_french
-from mtreview.document import Document
+
+pytestmark = pytest.mark.slow  # Grammalecte, spaCy, the names base and the dictionaries
 
 
 @pytest.fixture(scope="module")
 def det() -> UntranslatedDetector:
     return UntranslatedDetector()
-
-
-def flags(det, text, source=None):
-    out = list(det.detect(Document.from_text(text, source)))
-    for f in out:
-        assert text[f.start:f.end] == f.text and f.category == "accuracy/untranslated"
-    return out
 
 
 def test_cyrillic_word_with_dictionary_suggestion(det):

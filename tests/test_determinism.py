@@ -11,6 +11,10 @@ import os
 import subprocess
 import sys
 
+import pytest
+
+pytestmark = pytest.mark.slow  # subprocesses that load the names base
+
 SCRIPT = """
 import json
 from mtreview.knowledge.names import get_kb

@@ -6,7 +6,10 @@ import json
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
+
+pytestmark = pytest.mark.slow  # a full review through the CLI
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

@@ -408,6 +408,7 @@ def test_glossary_only_long_line_equals_the_same_text_in_lines(tmp_path: Path) -
         assert data[c["byte_start"]:c["byte_end"]].decode() == c["before"]
 
 
+@pytest.mark.slow  # a full-mode normalise (the names detector) in a subprocess
 def test_full_mode_long_line_equals_the_same_text_cut_at_its_windows(tmp_path: Path) -> None:
     """The contract of windows: a long line gives the output of the same text with a line break at
     each window edge (the windows are reviewed like lines)."""
@@ -455,7 +456,9 @@ def _children(pid: int) -> dict[int, int]:
     return out
 
 
-@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
+@pytest.mark.slow  # a throttled pool run in a subprocess, killed part-way: seconds of waiting
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(),
+                    reason="reads process states in /proc (Linux only)")
 def test_pool_workers_exit_when_the_driver_is_killed(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()

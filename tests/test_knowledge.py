@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from conftest import ROOT
 
 from mtreview.knowledge.calques import split_compound, stem_fr
@@ -14,6 +15,7 @@ from mtreview.knowledge.transliteration import case_forms, french_transcription,
 sys.path.insert(0, str(ROOT / "scripts"))
 
 
+@pytest.mark.slow  # the names base, every file of it
 def test_names_kb_is_broad_and_well_formed():
     from check_names_kb import check
 
@@ -37,12 +39,14 @@ def test_romanisation_schemes_and_case_forms():
     assert pivot_key("Zhaiir") == pivot_key("Jair")
 
 
+@pytest.mark.slow  # the names base
 def test_variant_index_finds_pivot_forms():
     kb = get_kb()
     assert len(kb) >= 5000
     assert any(v.kind == "pivot" for v in kb.lookup("Lavrova"))  # genitive of Лавров, romanised
 
 
+@pytest.mark.slow  # the names base
 def test_glossary_csv_overrides_and_is_used(tmp_path):
     p = tmp_path / "g.csv"
     p.write_text("fr,en,ru,aliases,variants,type\nJeanne Quelconque,Jeanne Whatever,Жанна Кельконк,Quelconque,"
@@ -59,7 +63,11 @@ def test_headerless_glossary_and_errors():
 
 
 def test_calque_helpers():
-    assert split_compound("Starlink") == ["star", "link"] or split_compound("Starlink") is not None
+    assert split_compound("Starlink") == ["star", "link"]
+    assert split_compound("Facebook") == ["face", "book"]
+    assert split_compound("Musk") is None  # too short for two words
+    assert split_compound("Poutine") is None  # no two common English words
+    assert split_compound("Star-link") is None  # not one alphabetic word
     assert stem_fr("étoiles") == stem_fr("étoile")
     assert stem_fr("généraux") == stem_fr("générale")
 

@@ -12,7 +12,10 @@ import resource
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
+
+pytestmark = pytest.mark.slow  # a 50 MB review through the CLI
 
 SENTENCE = "Le ministre Sergey Lavrov a rencontré ses homologues à Genève pour discuter du cessez-le-feu.\n"
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+pytestmark = pytest.mark.slow  # the names detector (the names base, spaCy, the pivot-signature model)
+
 
 @pytest.mark.parametrize("text,span,category,suggestion", [
     ("Le président turc Redzhep Tayip Erdogan a rencontré le chancelier à Berlin.\n",

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import ROOT
+
+pytestmark = pytest.mark.slow  # the names detector (the names base, spaCy)
 
 
 def test_legitimate_document_has_no_name_flags(names_reviewer):

@@ -4,6 +4,7 @@ grammatical French, and nothing of one document carries over to the next."""
 from __future__ import annotations
 
 import pytest
+from conftest import slow_fixture
 
 from mtreview.detectors.names import NamesDetector, keeps_original, with_article
 from mtreview.document import Document
@@ -11,6 +12,7 @@ from mtreview.review import Reviewer
 
 
 @pytest.fixture(scope="module")
+@slow_fixture  # the names base, spaCy, the models of names outside the base
 def names() -> Reviewer:
     return Reviewer(["names"])
 
@@ -108,6 +110,7 @@ def test_name_translated_takes_its_article(names):
     assert by_text.get("le masque") == "Musk"
 
 
+@pytest.mark.slow  # the names detector on the seed article
 def test_fixed_seed_reads_grammatical_french(seed_text):
     from mtreview.correct import fix
 
@@ -118,6 +121,7 @@ def test_fixed_seed_reads_grammatical_french(seed_text):
     assert "de Musk" in fixed and "à Musk" in fixed and "Musk a déclaré" in fixed
 
 
+@pytest.mark.slow  # the names base
 def test_reused_detector_equals_fresh_detector():
     first = "Elon Musk a racheté Twitter. Musk a parlé aux journalistes."
     second = "Le Mask a parlé hier soir."
@@ -143,6 +147,7 @@ def test_short_text_with_the_name_nearby_is_flagged(names):
 
 
 # ---------------------------------------------------------------- names outside the base
+@pytest.mark.slow  # the pivot-signature model (models/)
 def test_pivot_signature_tells_romanised_from_original_spellings():
     from mtreview.translit.signature import pivot_score
 

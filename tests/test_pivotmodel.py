@@ -11,13 +11,15 @@ from __future__ import annotations
 import random
 
 import pytest
+from conftest import flags
 
 from mtreview.detectors import REGISTRY, load
-from mtreview.detectors.pivotmodel import MODEL_DIR, PivotModelDetector
+from mtreview.detectors.pivotmodel import PivotModelDetector
 from mtreview.document import Document
 from mtreview.flags import CATEGORIES
 
-pytestmark = pytest.mark.skipif(not (MODEL_DIR / "model.safetensors").exists(), reason="model not shipped")
+#: the tests that run the shipped model (it is in the repository: a missing model fails them)
+runs_the_model = pytest.mark.slow
 
 #: (clean sentence, corrupted sentence, the corrupted words)
 PAIRS = [
@@ -37,9 +39,10 @@ PAIRS = [
 
 
 def _flags(text: str) -> list:
-    return list(PivotModelDetector().detect(Document.from_text(text)))
+    return flags(PivotModelDetector(), text)
 
 
+@runs_the_model
 @pytest.mark.parametrize(("clean", "bad", "words"), PAIRS)
 def test_corruption_flagged_clean_not(clean: str, bad: str, words: str) -> None:
     flags = _flags(bad)
@@ -49,6 +52,7 @@ def test_corruption_flagged_clean_not(clean: str, bad: str, words: str) -> None:
     assert not _flags(clean), (clean, [(f.text, f.confidence) for f in _flags(clean)])
 
 
+@runs_the_model
 @pytest.mark.xfail(reason="pivot senses: the shipped model's recall is 25 % on the synthetic test (see the "
                           "model card); a known weakness, not a contract", strict=False)
 def test_pivot_sense_in_context() -> None:
@@ -56,6 +60,7 @@ def test_pivot_sense_in_context() -> None:
     assert any("monde" in f.text for f in _flags(bad))
 
 
+@runs_the_model
 def test_flag_fields_and_suggestion_from_tables() -> None:
     text = "Le directeur a rencontré les salariés de l'usine de usine hier matin."
     flags = _flags(text)
@@ -69,6 +74,7 @@ def test_flag_fields_and_suggestion_from_tables() -> None:
     assert dup and dup[0].suggestions == [""]  # the repeated complement is deleted
 
 
+@runs_the_model
 def test_contract_reuse_and_empty() -> None:
     assert "pivotmodel" in REGISTRY
     det = load("pivotmodel")
@@ -83,6 +89,7 @@ def test_contract_reuse_and_empty() -> None:
             assert 0 <= f.start < f.end <= len(text) and text[f.start:f.end] == f.text
 
 
+@runs_the_model
 def test_batched_offsets_match_single_segments() -> None:
     lines = [bad for _, bad, _ in PAIRS]
     text = "\n".join(lines) + "\n"

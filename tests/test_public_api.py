@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import importlib
 
+import pytest
+
+pytestmark = pytest.mark.slow  # reviews with the names detector (the names base, spaCy)
+
 
 def test_public_api_twice_in_any_order():
     import mtreview

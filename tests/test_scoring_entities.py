@@ -101,7 +101,9 @@ def test_entity_file_without_mentions_is_refused(tmp_path: Path) -> None:
         run_scoring(ScoreRequest(hyps=[str(p)], entities=str(p)))
 
 
-@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data/xc-translate-en-fr is not here")
+@pytest.mark.slow  # the whole XC-Translate test split, eight systems
+@pytest.mark.skipif(not SHARED.is_dir(),
+                    reason="../shared/data/xc-translate-en-fr is not here (shared data, outside the repository)")
 def test_xc_translate_test_split_all_eight_systems() -> None:
     refs = SHARED / "references" / "fr_FR.test.jsonl"
     hyps = [str(SHARED / "predictions" / f"fr_FR.{s}.json") for s in SYSTEMS]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+from conftest import chromium
 
 from mtreview.scoring import ScoreRequest, run_scoring
 from mtreview.scoring.report import render_html
@@ -41,9 +41,9 @@ def report_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_renders_offline_without_any_request_outside_the_file(report_file: Path) -> None:
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not os.path.exists(CHROMIUM):
-        pytest.skip("Chromium is not installed at /usr/bin/chromium")
+    import playwright.sync_api as playwright
+
+    chromium(CHROMIUM)
     requests: list[str] = []
     errors: list[str] = []
     with playwright.sync_playwright() as p:

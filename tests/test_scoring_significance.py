@@ -78,7 +78,9 @@ def test_all_pairs_and_direction() -> None:
     assert ter["baseline"] == "LISN" and ter["delta"] < 0 and ter["better"] is True  # lower TER is better
 
 
-@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data/wmt21-news-de-fr is not here")
+@pytest.mark.slow  # a whole WMT test set, through sacrebleu's CLI too
+@pytest.mark.skipif(not SHARED.is_dir(),
+                    reason="../shared/data/wmt21-news-de-fr is not here (shared data, outside the repository)")
 def test_agrees_with_sacrebleu_cli_paired_bs_on_two_wmt21_systems() -> None:
     """`sacrebleu REF -i Online-W Online-B --paired-bs` (text table) vs `mtreview score` on WMT21 de-fr."""
     ref = SHARED / "newstest2021.de-fr.ref.A.fr"

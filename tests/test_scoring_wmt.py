@@ -30,11 +30,12 @@ def official(folder: Path) -> dict[str, tuple[float, float]]:
     return {s: (v["bleu-all"], v["chrf-all"]) for s, v in out.items()}
 
 
+@pytest.mark.slow  # every system of a whole WMT test set
 @pytest.mark.parametrize("name", list(SETS))
 def test_official_wmt_scores_for_every_de_fr_system(name: str) -> None:
     folder = SHARED / name
     if not folder.is_dir():
-        pytest.skip(f"../shared/data/{name} is not here")
+        pytest.skip(f"../shared/data/{name} is not here (shared data, outside the repository)")
     expected = official(folder)
     data = run_scoring(ScoreRequest(hyps=[str(folder / "de-fr")], refs=[str(folder / "de-fr")],
                                     metrics=["bleu", "chrf"], bootstrap=0)).data
@@ -45,10 +46,11 @@ def test_official_wmt_scores_for_every_de_fr_system(name: str) -> None:
         assert abs(got[system][1] - chrf) <= 0.01, (system, got[system][1], chrf)
 
 
+@pytest.mark.slow  # every system of a whole WMT test set
 def test_wmt_xml_test_set_gives_the_same_scores_as_the_text_files() -> None:
     folder = SHARED / "wmt22-general-de-fr" / "de-fr"
     if not folder.is_dir():
-        pytest.skip("../shared/data/wmt22-general-de-fr is not here")
+        pytest.skip("../shared/data/wmt22-general-de-fr is not here (shared data, outside the repository)")
     xml = folder / "wmttest2022.de-fr.all.xml"
     data = run_scoring(ScoreRequest(hyps=[str(xml)], refs=[str(xml)], metrics=["bleu", "chrf"], bootstrap=0)).data
     expected = official(folder.parent)

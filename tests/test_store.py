@@ -130,7 +130,8 @@ def test_glossary_cells_are_single_line(tmp_path):
 
 
 def test_glossary_is_read_by_the_glossary_loader(tmp_path):
-    glossary = pytest.importorskip("mtreview.knowledge.glossary")
+    from mtreview.knowledge import glossary
+
     store = ReviewStore(tmp_path / "r.sqlite3")
     store.add_glossary_entry("Sergueï Kirienko", "Sergey Kiriyenko", "Сергей Кириенко", ["Kirienko"], "person")
     g = glossary.load_glossaries([store.export_glossary_csv(tmp_path / "g.csv")])

@@ -71,6 +71,7 @@ def test_hook_only_touches_huge_alternations(french_pattern: str) -> None:
     assert re.compile(french_pattern) is not huge  # restored afterwards (a real, cached Pattern)
 
 
+@pytest.mark.slow  # the spaCy pipeline
 def test_pipeline_tokenizes_like_plain_spacy() -> None:
     import spacy
 

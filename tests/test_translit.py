@@ -39,9 +39,8 @@ TINY_PAIRS = [
     ("jacques", "жак"), ("jose", "хосе"), ("garcia", "гарсия"),
 ]
 
-needs_weights = pytest.mark.skipif(
-    not (DEFAULT_MODEL_DIR / "model.safetensors").is_file(), reason="shipped weights missing"
-)
+#: the tests that run the shipped model (it is in the repository: missing weights fail them)
+runs_the_model = pytest.mark.slow
 
 
 def test_shipped_weights_present_and_small() -> None:
@@ -53,7 +52,7 @@ def test_shipped_weights_present_and_small() -> None:
         assert (DEFAULT_MODEL_DIR / name).is_file()
 
 
-@needs_weights
+@runs_the_model
 def test_shipped_model_recovers_test_split_names() -> None:
     tr = get_transliterator()
     assert tr is get_transliterator()  # cached: loaded once
@@ -79,7 +78,7 @@ def test_shipped_model_recovers_test_split_names() -> None:
         assert scores == sorted(scores, reverse=True) and len(cands) <= 5
 
 
-@needs_weights
+@runs_the_model
 def test_shipped_model_pivot_examples_and_case_insensitivity() -> None:
     tr = get_transliterator()
     lower, upper = tr.candidates(["zhaiir", "ZHAIIR"], n=3)
@@ -94,7 +93,7 @@ def test_shipped_model_pivot_examples_and_case_insensitivity() -> None:
     assert sum(math.exp(s) for _, s in cands) <= 1.0 + 1e-3
 
 
-@needs_weights
+@runs_the_model
 def test_forced_scores_equal_beam_scores_and_expansion_adds_known_spellings() -> None:
     from mtreview.translit.rerank import edits1, known_spellings
 
@@ -155,6 +154,7 @@ def _write_tiny_data(directory) -> None:
     (directory / "wd_russian_16.tsv").write_text("".join(lines[:10]), encoding="utf-8")
 
 
+@pytest.mark.slow  # trains a tiny model with torch
 def test_tiny_training_run(tmp_path, monkeypatch) -> None:
     from mtreview.translit.train import main
 
@@ -176,6 +176,7 @@ def test_tiny_training_run(tmp_path, monkeypatch) -> None:
     assert Transliterator(out).reranker is None
 
 
+@pytest.mark.slow  # trains a tiny model with torch
 def test_training_dropout_option(tmp_path, monkeypatch) -> None:
     from mtreview.translit.train import main
 

@@ -17,6 +17,8 @@ from collections.abc import Iterator
 import pytest
 from conftest import ROOT
 
+pytestmark = pytest.mark.slow  # the Gradio app, started as a user starts it
+
 
 def free_port() -> int:
     with socket.socket() as s:

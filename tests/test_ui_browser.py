@@ -26,8 +26,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 from xml.etree import ElementTree as ET
 
+import playwright.sync_api as playwright_api
 import pytest
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, chromium
 
 pytestmark = pytest.mark.browser
 
@@ -39,9 +40,7 @@ LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 MAX_UPLOAD_MB = 1.0
 START_TIMEOUT = 420  # seconds: the app loads the review engine before it serves (2 slow cores in CI)
 
-playwright_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-if not Path(CHROMIUM).exists():  # pragma: no cover - depends on the machine
-    pytest.skip(f"{CHROMIUM} not found (apt-get install chromium)", allow_module_level=True)
+chromium(CHROMIUM, module_level=True)
 
 #: what the first test leaves for the second (the review id and its decisions)
 SHARED: dict[str, object] = {}

@@ -196,8 +196,8 @@ def test_app_command_line():
     assert app.main(["--port", "0"]) == 2 and app.main(["--auth", "bad"]) == 2
 
 
+@pytest.mark.slow  # Gradio
 def test_build_app_without_launching(tmp_path):
-    pytest.importorskip("gradio")
     from mtreview.ui import build_app
 
     demo = build_app(tmp_path / "db.sqlite3")
@@ -207,7 +207,6 @@ def test_build_app_without_launching(tmp_path):
 
 
 def test_engine_reads_the_user_glossary(tmp_path):
-    pytest.importorskip("mtreview.knowledge.glossary")
     from mtreview.ui import ReviewEngine
 
     store = ReviewStore(tmp_path / "r.sqlite3")
@@ -236,7 +235,6 @@ def test_next_review_uses_a_name_added_to_the_glossary(tmp_path, names_reviewer)
 
 
 def test_score_tab_runs_the_scoring_feature(tmp_path):
-    pytest.importorskip("mtreview.scoring")
     ref = tmp_path / "ref.txt"
     ref.write_text("Elon Musk a parlé avec Poutine.\nLe chat dort.\n", encoding="utf-8")
     good = tmp_path / "good.txt"
@@ -251,7 +249,6 @@ def test_score_tab_runs_the_scoring_feature(tmp_path):
 
 
 def test_batch_tab_runs_the_batch_feature(tmp_path):
-    pytest.importorskip("mtreview.batch")
     gloss = tmp_path / "g.csv"
     gloss.write_text("fr,variants,type\nElon Musk,Ilon Musk,person\n", encoding="utf-8")
     a = tmp_path / "a.txt"

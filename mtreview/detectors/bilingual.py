@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from ..document import Document
 from ..flags import Flag
 from ..knowledge.lexicon import zipf
+from . import BaseDetector
 from .french import CYRILLIC_RE, is_french_word, names_kb
 
 NUM_RE = re.compile(r"(?<![\w.,:])\d+(?:[ \u00a0\u202f.,'’]\d{3})*(?:[.,]\d+)?(?::00\b)?"
@@ -90,7 +91,7 @@ def _fold(s: str) -> str:
     return unidecode(s).lower()
 
 
-class BilingualDetector:
+class BilingualDetector(BaseDetector):
     """Numbers, names and entities of the source missing in the target; untranslated segments; length."""
 
     name = "bilingual"
@@ -106,7 +107,7 @@ class BilingualDetector:
         self.length = length
         self.source_lang = source_lang
 
-    def detect(self, document: Document) -> Iterator[Flag]:
+    def detect(self, document: Document, evidence: object = None) -> Iterator[Flag]:
         text = document.text
         segs = [s for s in document.segments if s.source]
         if not segs:

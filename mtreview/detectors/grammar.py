@@ -31,6 +31,7 @@ from typing import Any
 
 from ..document import Document, line_segments
 from ..flags import Flag
+from . import BaseDetector
 from .french import grammar_checker, in_spans, is_sentence_initial, morph_tags, protected_spans
 
 #: Grammalecte option → (category, severity, confidence). Options absent here are switched off. The
@@ -183,7 +184,7 @@ def worker_enabled() -> bool:
     return os.environ.get("MTREVIEW_GRAMMAR_WORKER", "1") != "0" and (os.cpu_count() or 1) >= 2
 
 
-class GrammarDetector:
+class GrammarDetector(BaseDetector):
     """Grammalecte's grammar errors and the project's parse-based grammar rules."""
 
     name = "grammar"
@@ -195,15 +196,14 @@ class GrammarDetector:
     def __init__(self, use_worker: bool | None = None, parse_rules: bool = True) -> None:
         self.use_worker = worker_enabled() if use_worker is None else use_worker
         self.parse_rules = parse_rules
-        #: paragraph → (its batch's future, its index in the batch)
-        self._pending: dict[str, tuple[Future, int]] = {}
 
     # ------------------------------------------------------------------ asynchronous checking
-    def prepare(self, text: str) -> None:
-        """Start checking ``text``'s segments in the worker process while the reviewer parses."""
-        self._pending = {}
+    def prepare(self, text: str) -> dict[str, tuple[Future, int]] | None:
+        """Start checking ``text``'s segments in the worker process while the reviewer parses; the
+        evidence is paragraph → (its batch's future, its index in the batch), ``None`` without a worker."""
         if not self.use_worker:
-            return
+            return None
+        pending: dict[str, tuple[Future, int]] = {}
         paras = list(dict.fromkeys(text[s.start:s.end] for s in line_segments(text)))
         try:
             worker = get_worker()
@@ -213,19 +213,24 @@ class GrammarDetector:
                 if p is None or size + len(p) > self.BATCH_CHARS and batch:
                     fut = worker.submit(batch)
                     for i, q in enumerate(batch):
-                        self._pending[q] = (fut, i)
+                        pending[q] = (fut, i)
                     batch, size = [], 0
                 if p is not None:
                     batch.append(p)
                     size += len(p)
         except Exception:  # noqa: BLE001 - no worker: check in-process
             self.use_worker = False
-            self._pending = {}
+            return None
+        return pending
 
-    def _results(self, paragraphs: list[str]) -> list[list[dict[str, Any]]]:
+    @staticmethod
+    def _results(paragraphs: list[str],
+                 pending: dict[str, tuple[Future, int]] | None) -> list[list[dict[str, Any]]]:
+        """Grammalecte's errors of each paragraph: from the worker's answer when :meth:`prepare` sent it
+        (taken out of ``pending``), else checked in-process."""
         got: dict[str, list[dict[str, Any]]] = {}
         for p in paragraphs:
-            item = self._pending.pop(p, None)
+            item = pending.pop(p, None) if pending else None
             if item is None:
                 continue
             try:
@@ -239,11 +244,13 @@ class GrammarDetector:
         return [got[p] for p in paragraphs]
 
     # ------------------------------------------------------------------ detection
-    def detect(self, document: Document) -> Iterator[Flag]:
+    def detect(self, document: Document,
+               evidence: dict[str, tuple[Future, int]] | None = None) -> Iterator[Flag]:
+        """Flags of ``document``; ``evidence`` is what :meth:`prepare` sent to the worker."""
         text = document.text
         segs = document.segments
         paragraphs = [text[s.start:s.end] for s in segs]
-        results = self._results(paragraphs)
+        results = self._results(paragraphs, evidence)
         protected = protected_spans(text)
         for i, (seg, errs) in enumerate(zip(segs, results, strict=True)):
             doc = document.segment_doc(i)

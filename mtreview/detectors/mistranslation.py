@@ -43,6 +43,7 @@ from ..knowledge.confusions import (
     sense_confusions,
     valence_rules,
 )
+from . import BaseDetector
 from .french import (
     conjugate_like,
     det_for,
@@ -106,7 +107,7 @@ def _matcher_for(vocab_id: int, vocab: Any) -> tuple[Any, list[CalquePattern]]:
     return m, pats
 
 
-class MistranslationDetector:
+class MistranslationDetector(BaseDetector):
     """Wrong senses born in the pivot, calques, wrong prepositions, genitive calques."""
 
     name = "mistranslation"
@@ -124,7 +125,7 @@ class MistranslationDetector:
         self.auto_margin = auto_margin
 
     # ------------------------------------------------------------------ entry point
-    def detect(self, document: Document) -> Iterator[Flag]:
+    def detect(self, document: Document, evidence: object = None) -> Iterator[Flag]:
         text = document.text
         protected = protected_spans(text)
         person_nouns = self._person_nouns(document) if self.genitive else set()

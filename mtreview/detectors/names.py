@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -39,9 +40,12 @@ from ..knowledge.calques import FUNCTION_WORDS, get_calque_index, stem_fr
 from ..knowledge.homographs import get_homograph_index
 from ..knowledge.lexicon import zipf_en, zipf_fr
 from ..knowledge.names import Entity, NameKnowledgeBase, Variant, kb_with_glossary
+from ..knowledge.pivot_forms import PivotForm
+from ..knowledge.pivot_forms import lookup as lookup_pivot_form
 from ..knowledge.spellings import REAL_SPELLING_ZIPF, is_french_word, is_real_spelling, name_tokens
 from ..knowledge.transliteration import normalise_latin, pivot_key
 from ..translit.signature import pivot_score
+from . import BaseDetector
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ELISION = re.compile(r"^(?:[lLdDjJnNsScCmMtT]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’]")
@@ -82,6 +86,12 @@ _FOREIGN_QUOTE = re.compile(
 _FRENCH_TRANSCRIPTION = re.compile(r"ï|tch", re.IGNORECASE)
 #: pivot signature (mtreview.translit.signature) from which an unknown word is sent to the
 #: transliteration model, and from which it is a sign of the pivot on its own
+#: a pivot form is trusted when its original occurs this many times more often than the form as a name
+PIVOT_FORM_DOMINANCE = 10.0
+#: ... and, for a word that is itself a real spelling, only beside signs of the pivot and this dominant
+PIVOT_FORM_REAL_DOMINANCE = 50.0
+#: a word this frequent (Zipf) in French or English is a word, never read as a pivot form
+PIVOT_FORM_COMMON_ZIPF = 2.5
 SIGNATURE_OPEN = 0.6
 SIGNATURE_STRONG = 0.85
 #: the prior of a model proposal that is a token of a real person's name (Wikidata)
@@ -295,10 +305,11 @@ class NameEvidence:
     offset: int = 0
 
 
-class NamesDetector:
+class NamesDetector(BaseDetector):
     """Finds names that a translation through a pivot language corrupted, translated or mis-spelled."""
 
     name = "names"
+    accepts_glossary = True
     #: parses only the segments a check needs (see Reviewer.review_document)
     parse = "some"
     categories = ("name/corrupted", "name/translated", "name/spelling", "name/locale", "name/inconsistent")
@@ -416,6 +427,9 @@ class NamesDetector:
             return False
         if any(v.kind == "pivot" for v in self.kb.lookup(word)):
             return True
+        pf = lookup_pivot_form(word)
+        if pf is not None and pf.dominance >= PIVOT_FORM_DOMINANCE:
+            return True
         return pivot_score(word) >= SIGNATURE_STRONG or (
             bool(self._ROMANISED.search(word)) and pivot_score(word) >= SIGNATURE_OPEN)
 
@@ -449,6 +463,7 @@ class NamesDetector:
                     taken.update(range(f.start, f.end))
             flags.extend(self._russian_locale(words, document.text, taken))
             flags.extend(self._document_variants(words, document.text, taken))
+            flags.extend(self._pivot_forms(words, document.text, taken))
             flags.extend(self._open_vocabulary(words, document.text, taken))
             flags.extend(self._calques(words, document.text, taken, tok_at))
             flags.extend(self._homographs(words, document.text, taken, tok_at))
@@ -1021,6 +1036,61 @@ class NamesDetector:
         return flags
 
     _ROMANISED = re.compile(r"zh|kh|shch|iy$|yy|ya|yu|ye|yo|ii|ia$|iu|ej$|ij$|ts$|aa", re.IGNORECASE)
+
+    def _pivot_forms(self, words: list[Word], text: str, taken: set[int]) -> list[Flag]:
+        """Names the base does not know, written as an exact pivot form of a real name («Stivenson»:
+        «Стивенсон» romanised, from «Stevenson»; «Kolvina»: the genitive of «Колвин»), found in the
+        inverted Wikidata name pairs (:mod:`mtreview.knowledge.pivot_forms`). A word that is itself a
+        real spelling («Pol», «Edvard») is suspected only where the text shows the pivot and the original
+        is far commoner; without signs of the pivot nearby the correction is a suggestion."""
+        flags = []
+        shows = [w.capitalised and len(w.key) >= 4 and self._shows_pivot(w.key) for w in words]
+        for k, w in enumerate(words):
+            if (w.start in taken or not w.capitalised or len(w.key) < 3 or _FRENCH_TRANSCRIPTION.search(w.key)
+                    or any(v.kind in ("fr", "alias", "en") for v in self.kb.lookup(w.key))):
+                continue
+            parts = w.key.split("-")
+            found: list[PivotForm | None] = []
+            for part in parts:
+                pf = lookup_pivot_form(part) if len(part) >= 3 else None
+                if pf is not None and (pf.dominance < PIVOT_FORM_DOMINANCE
+                                       or (len(parts) > 1 and is_real_spelling(part))):
+                    pf = None
+                found.append(pf)
+            if not any(found):
+                continue
+            if zipf_fr(w.key) >= PIVOT_FORM_COMMON_ZIPF or zipf_en(w.key) >= PIVOT_FORM_COMMON_ZIPF:
+                continue  # a common word («Sans», «Roi», «Men») is not read as a name's pivot form
+            real = is_real_spelling(w.key) or zipf_fr(w.key) > 0.0 or zipf_en(w.key) >= 1.5
+            sugg = "-".join(name_case(pf.original) if pf is not None else part
+                            for part, pf in zip(parts, found, strict=True))
+            if w.text[:1].isupper():
+                sugg = sugg[:1].upper() + sugg[1:]
+            if keeps_original(w.text, sugg):
+                continue
+            # the original written nearby («Stephen Colbert» … «Stiven Colbert»), or a given name right
+            # before a surname that only the pivot writes («Dzhek Dorsi»), is evidence for this word
+            window = text[max(0, w.start - EVIDENCE_WINDOW):w.end + EVIDENCE_WINDOW]
+            written = re.search(rf"(?<![\w-]){re.escape(sugg)}(?![\w-])", window) is not None
+            beside = k + 1 < len(words) and words[k + 1].start - w.end <= 1 and shows[k + 1]
+            near = self._pivot_near(w.start, w.end) or beside or written
+            dominance = min(pf.dominance for pf in found if pf is not None)
+            if real and not ((written or beside) and dominance >= PIVOT_FORM_REAL_DOMINANCE):
+                continue  # a real spelling is suspected only beside its own evidence
+            conf = 0.55 + 0.05 * min(4.0, math.log10(dominance)) - (0.1 if real else 0.0)
+            if not near:
+                conf = min(conf, OPEN_WORLD_CAP)
+            conf = round(conf, 3)
+            shown = ", ".join(f"« {pf.form} » ← « {pf.original} »" for pf in found if pf is not None)
+            flags.append(Flag(w.start, w.end, text[w.start:w.end], "name/corrupted", "major", conf, [sugg],
+                              f"« {w.text} » est la graphie qu'un nom prend après un passage par le russe "
+                              f"({shown}) ; l'original s'écrit « {sugg} ».", self.name,
+                              {"entity": sugg, "type": "unknown",
+                               "mechanism": f"pivot form of a real name ({shown}; the original is "
+                                            f"{dominance:.0f}× commoner)",
+                               "in_document": 0}))
+            taken.update(range(w.start, w.end))
+        return flags
 
     def _open_vocabulary(self, words: list[Word], text: str, taken: set[int]) -> list[Flag]:
         """Names the base does not know, re-romanised from Cyrillic: the transliteration model proposes

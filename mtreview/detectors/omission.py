@@ -23,6 +23,7 @@ from typing import Any
 
 from ..document import Document
 from ..flags import Flag
+from . import BaseDetector
 from .french import in_spans, is_sentence_initial, protected_spans, quoted_spans
 
 VERBAL = {"VERB", "AUX"}
@@ -37,7 +38,7 @@ NOMINAL_OPENERS = {"merci", "bonjour", "bonsoir", "salut", "fini", "finie", "fin
                    "nb", "exemple", "objet", "suite", "résultat", "conclusion"}
 
 
-class OmissionDetector:
+class OmissionDetector(BaseDetector):
     """Sentences and «que» clauses without a verb; a copula followed by a bare name."""
 
     name = "omission"
@@ -46,7 +47,7 @@ class OmissionDetector:
     def __init__(self, min_words: int = 4) -> None:
         self.min_words = min_words
 
-    def detect(self, document: Document) -> Iterator[Flag]:
+    def detect(self, document: Document, evidence: object = None) -> Iterator[Flag]:
         text = document.text
         protected = protected_spans(text)
         quotes = quoted_spans(text)

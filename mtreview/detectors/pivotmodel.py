@@ -1,6 +1,7 @@
 """The learned pivot-error detector (``accuracy/mistranslation``): spans a small neural tagger marks.
 
-The model (``models/pivot-errors/``, code in :mod:`mtreview.pivotmodel`) is a two-layer transformer over
+The model (``models/pivot-errors/``, found through :mod:`mtreview.resources`; code in
+:mod:`mtreview.pivotmodel`) is a two-layer transformer over
 words and character n-grams, trained from scratch on clean French sentences and copies corrupted by the
 mechanisms of PIVOT-ERRORS.md (duplicated complements, the Russian zero copula as a dash, other senses of a
 Russian word, Russian/English verb government, English leftovers and false friends, genitives turned
@@ -27,15 +28,34 @@ from typing import Any
 
 from ..document import Document
 from ..flags import Flag
+from . import BaseDetector
 from .french import in_spans, protected_spans
 
-MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "pivot-errors"
+#: the shipped model's folder name on the search path of :mod:`mtreview.resources`
+MODEL_NAME = "pivot-errors"
 _LOCK = threading.Lock()
 _CACHE: dict[str, tuple[Any, Any, dict[str, Any]]] = {}
 
 
-def get_model(path: Path = MODEL_DIR) -> tuple[Any, Any, dict[str, Any]]:
-    """The tagger, its featurizer and config, loaded once per process."""
+def __getattr__(name: str) -> Path:
+    """``MODEL_DIR``: the shipped model's folder, resolved on access by :func:`mtreview.resources.model_dir`
+    (:class:`~mtreview.resources.ModelNotFoundError` naming the places searched if it is nowhere)."""
+    if name == "MODEL_DIR":
+        from ..resources import model_dir
+
+        return model_dir(MODEL_NAME)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def get_model(path: Path | None = None) -> tuple[Any, Any, dict[str, Any]]:
+    """The tagger, its featurizer and config (default: the shipped model), loaded once per process.
+
+    :class:`~mtreview.resources.ModelNotFoundError` when the shipped model is on no folder of the search path.
+    """
+    if path is None:
+        from ..resources import model_dir
+
+        path = model_dir(MODEL_NAME)
     key = str(path)
     with _LOCK:
         if key not in _CACHE:
@@ -105,7 +125,7 @@ def _is_french(word: str) -> bool:
     return zipf_bucket(word) >= 3
 
 
-class PivotModelDetector:
+class PivotModelDetector(BaseDetector):
     """Spans the learned pivot-error tagger marks, with a table correction where one is known."""
 
     name = "pivotmodel"
@@ -114,10 +134,10 @@ class PivotModelDetector:
 
     def __init__(self, threshold: float = 0.5, model_dir: str | Path | None = None, batch: int = 64) -> None:
         self.threshold = threshold
-        self.model_dir = Path(model_dir) if model_dir else MODEL_DIR
+        self.model_dir = Path(model_dir) if model_dir else None  # None: the shipped model
         self.batch = batch
 
-    def detect(self, document: Document) -> Iterator[Flag]:
+    def detect(self, document: Document, evidence: object = None) -> Iterator[Flag]:
         text = document.text
         segs = document.segments
         if not segs:

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..document import Document
 from ..flags import Flag
+from . import BaseDetector
 from .french import in_spans, protected_spans
 
 #: words French may legitimately double
@@ -33,7 +34,7 @@ VERB_SYNONYMS = {"déclarer": "indiqué", "annoncer": "indiqué", "expliquer": "
                  "proposer": "suggéré", "répondre": "indiqué", "demander": "prié", "publier": "diffusé"}
 
 
-class RepetitionDetector:
+class RepetitionDetector(BaseDetector):
     """Doubled words, a noun complemented by itself, verb–noun echoes, a verb said twice."""
 
     name = "repetition"
@@ -44,7 +45,7 @@ class RepetitionDetector:
         self.near_verbs = near_verbs
         self.window = window
 
-    def detect(self, document: Document) -> Iterator[Flag]:
+    def detect(self, document: Document, evidence: object = None) -> Iterator[Flag]:
         text = document.text
         protected = protected_spans(text)
         for ps in document.parsed:

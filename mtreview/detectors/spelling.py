@@ -28,6 +28,7 @@ from typing import Any
 from ..document import Document
 from ..flags import Flag
 from ..knowledge.lexicon import corpus_attests, zipf
+from . import BaseDetector
 from .french import (
     ELISION_RE,
     in_spans,
@@ -217,7 +218,7 @@ def rank_suggestions(word: str, limit: int = 5) -> tuple[tuple[str, float], ...]
     return tuple(scored[:limit])
 
 
-class SpellingDetector:
+class SpellingDetector(BaseDetector):
     """Words that are not French (nor a name, nor a common foreign word): typos and garbled words."""
 
     name = "spelling"
@@ -301,7 +302,7 @@ class SpellingDetector:
                 return True
         return False
 
-    def detect(self, document: Document) -> Iterator[Flag]:
+    def detect(self, document: Document, evidence: object = None) -> Iterator[Flag]:
         text = document.text
         apos = "’" if text.count("’") > text.count("'") else "'"
         for start, end, word, _tok in self.candidates(document):

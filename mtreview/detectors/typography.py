@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 
 from ..document import Document
 from ..flags import Flag
+from . import BaseDetector
 from .french import in_spans, protected_spans
 
 NBSP = "\u00a0"
@@ -51,7 +52,7 @@ GUILLEMET_OPEN_RE = re.compile(r"«(?=[^\s\u00a0\u202f])")
 GUILLEMET_CLOSE_RE = re.compile(r"(?<=[^\s\u00a0\u202f])»")
 
 
-class TypographyDetector:
+class TypographyDetector(BaseDetector):
     """French typography: high punctuation spacing, guillemets, dashes, ellipses, decimal commas."""
 
     name = "typography"
@@ -72,7 +73,7 @@ class TypographyDetector:
                     severity="minor", confidence=conf, suggestions=sugg, explanation=expl,
                     detector=self.name, evidence={"rule": rule})
 
-    def detect(self, document: Document) -> Iterator[Flag]:
+    def detect(self, document: Document, evidence: object = None) -> Iterator[Flag]:
         text = document.text
         protected = protected_spans(text)
         for seg in document.segments:

@@ -30,6 +30,7 @@ from typing import Any
 from ..document import Document
 from ..flags import Flag
 from ..knowledge.lexicon import corpus_count, zipf
+from . import BaseDetector
 from .french import (
     CYRILLIC_RE,
     in_spans,
@@ -128,7 +129,7 @@ def foreign_language(word: str, margin: float = 1.0) -> tuple[str, float] | None
     return None
 
 
-class UntranslatedDetector:
+class UntranslatedDetector(BaseDetector):
     """Cyrillic words, Latin words with Cyrillic letters, English or German words left in French."""
 
     name = "untranslated"
@@ -138,7 +139,7 @@ class UntranslatedDetector:
         self.foreign_words = foreign_words
         self.use_kb = use_kb
 
-    def detect(self, document: Document) -> Iterator[Flag]:
+    def detect(self, document: Document, evidence: object = None) -> Iterator[Flag]:
         text = document.text
         protected = protected_spans(text)
         yield from self._cyrillic(text, protected)

@@ -137,34 +137,32 @@ def build_calque_index(kb: NameKnowledgeBase) -> CalqueIndex:
     return idx
 
 
-_CACHE: dict[int, CalqueIndex] = {}
-
-
 def get_calque_index(kb: NameKnowledgeBase) -> CalqueIndex:
-    if getattr(kb, "calques", None) is not None:
-        return kb.calques
-    base = getattr(kb, "base", None)
-    if base is not None:  # an overlay: the base's calques plus those of the user entities
-        merged = CalqueIndex()
-        bidx = get_calque_index(base)
-        for k, v in bidx.keys.items():
-            merged.keys[k] = set(v)
-        merged.phrases = set(bidx.phrases)
-        merged.parts = dict(bidx.parts)
-        merged.stems = set(bidx.stems)
-        from .names import NameKnowledgeBase as _KB
+    """The calque index of ``kb``, built on first use and kept on ``kb`` itself (``kb.calques``: the
+    built-in base is pickled with it, an overlay reuses its base's)."""
+    if kb.calques is None:
+        base = getattr(kb, "base", None)
+        kb.calques = build_calque_index(kb) if base is None else _overlay_calque_index(kb, base)
+    return kb.calques
 
-        user = _KB()
-        user.entities = kb.entities[kb.user_offset:]
-        uidx = build_calque_index(user)
-        for k, v in uidx.keys.items():
-            merged.keys[k].update(i + kb.user_offset for i in v)
-        merged.phrases |= uidx.phrases
-        merged.stems |= uidx.stems
-        merged.parts.update({i + kb.user_offset: p for i, p in uidx.parts.items()})
-        kb.calques = merged
-        return merged
-    key = id(kb)
-    if key not in _CACHE:
-        _CACHE[key] = build_calque_index(kb)
-    return _CACHE[key]
+
+def _overlay_calque_index(kb: NameKnowledgeBase, base: NameKnowledgeBase) -> CalqueIndex:
+    """An overlay's index: its base's calques plus those of the user entities (after ``kb.user_offset``)."""
+    merged = CalqueIndex()
+    bidx = get_calque_index(base)
+    for k, v in bidx.keys.items():
+        merged.keys[k] = set(v)
+    merged.phrases = set(bidx.phrases)
+    merged.parts = dict(bidx.parts)
+    merged.stems = set(bidx.stems)
+    from .names import NameKnowledgeBase as _KB
+
+    user = _KB()
+    user.entities = kb.entities[kb.user_offset:]
+    uidx = build_calque_index(user)
+    for k, v in uidx.keys.items():
+        merged.keys[k].update(i + kb.user_offset for i in v)
+    merged.phrases |= uidx.phrases
+    merged.stems |= uidx.stems
+    merged.parts.update({i + kb.user_offset: p for i, p in uidx.parts.items()})
+    return merged

@@ -15,7 +15,8 @@ README there) and never from code:
 
 The **context model** (:class:`CooccurrenceModel`) scores how well a French lemma fits the content lemmas
 of a sentence (positive pointwise mutual information over sentence co-occurrences). It is trained by the
-project on permissive French text from ``../shared/data`` (see ``models/cooc-fr/README.md``). Rebuild it:
+project on permissive French text from ``../shared/data`` (``$MTREVIEW_SHARED_DATA``; see
+``models/cooc-fr/README.md``) and found through :mod:`mtreview.resources`. Rebuild it:
 
     python3 -m mtreview.knowledge.confusions build-model
 
@@ -44,10 +45,9 @@ AUTO_FILE = DATA_DIR / "pivot_auto.tsv"
 CALQUES_FILE = DATA_DIR / "calques.jsonl"
 VALENCE_FILE = DATA_DIR / "valence.tsv"
 PERSON_FILE = DATA_DIR / "person_evidence.tsv"
-REPO_ROOT = Path(__file__).resolve().parents[2]
-MODEL_DIR = REPO_ROOT / "models" / "cooc-fr"
-MODEL_FILE = MODEL_DIR / "cooc-fr.tsv.gz"
-SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+#: the context model's folder on the search path of :mod:`mtreview.resources`, and its file there
+MODEL_NAME = "cooc-fr"
+MODEL_FILENAME = "cooc-fr.tsv.gz"
 
 #: parts of speech whose lemmas carry content (context for the model)
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN", "ADV"}
@@ -252,7 +252,16 @@ class CooccurrenceModel:
         return sum(top) / k if top else 0.0
 
     @classmethod
-    def load(cls, path: Path = MODEL_FILE) -> CooccurrenceModel | None:
+    def load(cls, path: Path | None = None) -> CooccurrenceModel | None:
+        """The model in ``path`` (default: the shipped one, found by :mod:`mtreview.resources`); ``None``
+        when it is absent."""
+        if path is None:
+            from ..resources import find_model_dir
+
+            folder = find_model_dir(MODEL_NAME)
+            if folder is None:
+                return None
+            path = folder / MODEL_FILENAME
         if not path.exists():
             return None
         df: dict[str, int] = {}
@@ -298,7 +307,7 @@ def content_lemmas(doc: Any) -> list[str]:
     return out
 
 
-def build_model(sources: Sequence[Path], out: Path = MODEL_FILE, min_df: int = 3, min_pair: int = 2,
+def build_model(sources: Sequence[Path], out: Path | None = None, min_df: int = 3, min_pair: int = 2,
                 limit: int | None = None) -> dict[str, Any]:
     """Count sentence co-occurrences of content lemmas in the French side of the training corpora.
 
@@ -323,6 +332,10 @@ def build_model(sources: Sequence[Path], out: Path = MODEL_FILE, min_df: int = 3
                 for b in lem[i + 1:]:
                     pairs[(a, b)] += 1
     keep = {w for w, c in df.items() if c >= min_df}
+    if out is None:
+        from ..resources import source_models_dir
+
+        out = source_models_dir() / MODEL_NAME / MODEL_FILENAME
     out.parent.mkdir(parents=True, exist_ok=True)
     n_pairs = 0
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
@@ -423,7 +436,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     bm = sub.add_parser("build-model", help="train models/cooc-fr from ../shared/data")
     bm.add_argument("--source", type=Path, action="append",
                     help="Tatoeba-format TSV (English<TAB>French); default: shared tatoeba fra.txt")
-    bm.add_argument("--out", type=Path, default=MODEL_FILE)
+    bm.add_argument("--out", type=Path, default=None,
+                    help="model file (default: the source checkout's models/cooc-fr/cooc-fr.tsv.gz)")
     bm.add_argument("--min-df", type=int, default=3)
     bm.add_argument("--min-pair", type=int, default=2)
     bm.add_argument("--limit", type=int, default=None)
@@ -431,7 +445,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     bs.add_argument("--out", type=Path, default=AUTO_FILE)
     args = p.parse_args(argv)
     if args.cmd == "build-model":
-        sources = args.source or [SHARED_DATA / "tatoeba-manythings-fra-eng" / "fra.txt"]
+        from ..resources import shared_data_dir
+
+        sources = args.source or [shared_data_dir() / "tatoeba-manythings-fra-eng" / "fra.txt"]
         print(json.dumps(build_model(sources, args.out, args.min_df, args.min_pair, args.limit)))
     else:
         print(f"{build_auto_sets(args.out)} pairs written to {args.out}")

@@ -136,11 +136,27 @@ def load_homographs(kb: NameKnowledgeBase, path: Path = DERIVED) -> HomographInd
     return build_homograph_index(kb)
 
 
-_CACHE: dict[int, HomographIndex] = {}
-
-
 def get_homograph_index(kb: NameKnowledgeBase) -> HomographIndex:
-    key = id(kb)
-    if key not in _CACHE:
-        _CACHE[key] = load_homographs(kb)
-    return _CACHE[key]
+    """The homograph index of ``kb``, loaded on first use (:func:`load_homographs`) and kept on ``kb``
+    itself (``kb.homographs``; an overlay builds on its base's)."""
+    if kb.homographs is None:
+        base = getattr(kb, "base", None)
+        kb.homographs = load_homographs(kb) if base is None else _overlay_homograph_index(kb, base)
+    return kb.homographs
+
+
+def _overlay_homograph_index(kb: NameKnowledgeBase, base: NameKnowledgeBase) -> HomographIndex:
+    """What :func:`load_homographs` gives an overlay, without reading the shipped file again: the base's
+    homographs, less those of built-in entities a user entity with the same id hides, then a fresh
+    analysis of the user entities."""
+    idx = HomographIndex()
+    hidden = {i for i, e in enumerate(base.entities) if kb.by_id.get(e.id) != i}
+    for fr, hs in get_homograph_index(base).words.items():
+        kept = [h for h in hs if h.entity not in hidden]
+        if kept:
+            idx.words[fr] = kept
+    user = {i for i, e in enumerate(kb.entities) if e.user}
+    if user:
+        for fr, hs in build_homograph_index(kb, only=user).words.items():
+            idx.words[fr].extend(hs)
+    return idx

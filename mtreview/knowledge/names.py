@@ -23,8 +23,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .transliteration import SCHEMES, case_forms, has_cyrillic, normalise_latin, pivot_key, romanise
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .calques import CalqueIndex
+    from .homographs import HomographIndex
 
 DATA_DIR = Path(__file__).parent / "data"
 NAMES_DIR = DATA_DIR / "names"
@@ -165,12 +170,22 @@ class NameKnowledgeBase:
         self.phrases: dict[str, set[int]] = defaultdict(set)
         #: lower-case tokens of any correct form of any entity
         self.correct_tokens: set[str] = set()
-        #: the calque index, built on demand (see :mod:`mtreview.knowledge.calques`)
-        self.calques = None
+        #: the indexes derived from the entities, built on first use and kept here (see
+        #: :func:`~mtreview.knowledge.calques.get_calque_index` and
+        #: :func:`~mtreview.knowledge.homographs.get_homograph_index`); the calque index is pickled with
+        #: the built-in base, the homograph index is read from its shipped file in each process
+        self.calques: CalqueIndex | None = None
+        self.homographs: HomographIndex | None = None
         self.add_entities(entities)
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["homographs"] = None
+        return state
 
     # ------------------------------------------------------------------ building
     def add_entities(self, entities: Iterable[Entity]) -> None:
+        self.calques = self.homographs = None  # derived from the entities: rebuilt on next use
         for e in entities:
             if not e.fr:
                 continue
@@ -266,7 +281,7 @@ class NameKnowledgeBase:
                 continue
             sim = Levenshtein.normalized_similarity(fold, cand)
             if sim >= need:
-                for v in self.folded[cand]:
+                for v in self.folded.get(cand, ()):
                     out.append((v, sim))
         out.sort(key=_by_similarity)
         return out[:limit]
@@ -361,13 +376,14 @@ def get_kb() -> NameKnowledgeBase:
     kb = NameKnowledgeBase(ents)
     from .calques import get_calque_index
 
-    kb.calques = get_calque_index(kb)  # cached with the base
+    get_calque_index(kb)  # built now, kept on the base (kb.calques) and pickled with it
     save_cached(path, kb, "names-kb-*.pickle")
     return kb
 
 
 class _MergedIndex(dict):
-    """Read-only view of two variant indexes: user variants first, then the built-in ones."""
+    """Read-only view of two indexes: user entries first, then the built-in ones (lists are
+    concatenated, sets joined, so a look-up returns what the plain base's would)."""
 
     def __init__(self, user: dict, base: dict) -> None:
         super().__init__()
@@ -377,6 +393,8 @@ class _MergedIndex(dict):
         u, b = self.user.get(key), self.base.get(key)
         if u is None:
             return b if b is not None else default
+        if isinstance(u, set):
+            return u | b if b else set(u)
         return list(u) + list(b or ())
 
     def __getitem__(self, key):
@@ -427,27 +445,8 @@ class OverlayKnowledgeBase(NameKnowledgeBase):
         self.phrases = _MergedIndex({k: {i + offset for i in v} for k, v in local.phrases.items()}, base.phrases)
         self.correct_tokens = base.correct_tokens | local.correct_tokens
         self.calques = None
+        self.homographs = None
         self.user_offset = offset
-
-    def fuzzy(self, word: str, min_similarity: float = 0.75, limit: int = 20) -> list[tuple[Variant, float]]:
-        from rapidfuzz.distance import Levenshtein
-
-        fold = normalise_latin(word)
-        if len(fold) < 4:
-            return []
-        need = min_similarity if len(fold) > 5 else max(min_similarity, 0.8)
-        key = pivot_key(word)
-        cands = set(self.keys.user.get(key, ())) | set(self.keys.base.get(key, ()))
-        out: list[tuple[Variant, float]] = []
-        for cand in sorted(cands):
-            if cand[:1] != fold[:1]:
-                continue
-            sim = Levenshtein.normalized_similarity(fold, cand)
-            if sim >= need:
-                for v in self.folded.get(cand, ()):
-                    out.append((v, sim))
-        out.sort(key=_by_similarity)
-        return out[:limit]
 
 
 def kb_with_glossary(glossary: Iterable[Entity] | None) -> NameKnowledgeBase:

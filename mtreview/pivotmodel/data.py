@@ -32,12 +32,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..knowledge.confusions import AUTO_FILE, SENSES_FILE, VALENCE_FILE
+from ..resources import SOURCE_ROOT, shared_data_dir
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-KNOW_DIR = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "pivotmodel"
-CORPUS_DIR = REPO_ROOT.parent / "shared" / "data" / "fr-mono-commonvoice-eltec"
+#: training only: the source checkout (seed article excluded from training) and the training data
+#: (``$MTREVIEW_SHARED_DATA``, by default ``../shared/data``; see :mod:`mtreview.resources`)
+REPO_ROOT = SOURCE_ROOT
+KNOW_DIR = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "pivotmodel"
+SHARED_DATA = shared_data_dir()
+CORPUS_DIR = SHARED_DATA / "fr-mono-commonvoice-eltec"
 SEED_DIR = REPO_ROOT / "corpora" / "seed"
-TATOEBA = REPO_ROOT.parent / "shared" / "data" / "tatoeba-manythings-fra-eng" / "fra.txt"
+TATOEBA = SHARED_DATA / "tatoeba-manythings-fra-eng" / "fra.txt"
 #: a corrupted word is produced at most CAP_RATE times as often as the word occurs naturally (+ CAP_EXTRA):
 #: the model cannot flag a word on its own prior, it needs the context
 CAP_RATE = 0.25

@@ -21,12 +21,13 @@ from typing import Any
 
 import torch
 
+from ..resources import source_models_dir
 from . import data as D
 from .model import MAX_LEN, Featurizer, PivotTagger, predict, save, spans_from_tokens, tokenize
 
 WMT_REFS = {
-    "wmt22": D.REPO_ROOT.parent / "shared/data/wmt22-general-de-fr/de-fr/generaltest2022.de-fr.ref.A.fr",
-    "wmt21": D.REPO_ROOT.parent / "shared/data/wmt21-news-de-fr",
+    "wmt22": D.SHARED_DATA / "wmt22-general-de-fr/de-fr/generaltest2022.de-fr.ref.A.fr",
+    "wmt21": D.SHARED_DATA / "wmt21-news-de-fr",
 }
 
 
@@ -97,6 +98,14 @@ def evaluate_spans(model: PivotTagger, feat: Featurizer, exs: list[D.Example], t
     }
 
 
+def _shown(path: Path) -> str:
+    """``path`` as the metrics file records it: relative to the folder above ``shared/data`` when inside."""
+    try:
+        return str(path.relative_to(D.SHARED_DATA.parent.parent))
+    except ValueError:
+        return str(path)
+
+
 def false_alarms(model: PivotTagger, feat: Featurizer, threshold: float = 0.5) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, path in wmt_ref_files().items():
@@ -106,7 +115,7 @@ def false_alarms(model: PivotTagger, feat: Featurizer, threshold: float = 0.5) -
         dt = time.time() - t0
         n = sum(len(spans_from_tokens(t, threshold)) for t in toks)
         words = sum(len(x.split()) for x in lines)
-        out[name] = {"file": str(path.relative_to(D.REPO_ROOT.parent)), "lines": len(lines), "flags": n,
+        out[name] = {"file": _shown(path), "lines": len(lines), "flags": n,
                      "flags_per_1000_lines": round(1000 * n / max(1, len(lines)), 2),
                      "model_words_per_s": round(words / max(dt, 1e-6))}
     return out
@@ -114,7 +123,8 @@ def false_alarms(model: PivotTagger, feat: Featurizer, threshold: float = 0.5) -
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--out", type=Path, default=D.REPO_ROOT / "models" / "pivot-errors")
+    ap.add_argument("--out", type=Path, default=source_models_dir() / "pivot-errors",
+                    help="model folder (default: the source checkout's models/pivot-errors)")
     ap.add_argument("--minutes", type=float, default=20.0)
     ap.add_argument("--books", type=int, default=500_000)
     ap.add_argument("--vocab", type=int, default=20_000)

@@ -5,7 +5,8 @@ segment is reviewed by :class:`mtreview.review.Reviewer`; each flag costs its MQ
 (:func:`mtreview.flags.penalty`: minor 1, major 5, critical 25, ``fluency/typography`` minor 0.1).
 As with sacrebleu's metrics, the sufficient statistics are kept per segment — ``(penalty, words)``
 — and every score is computed from summed statistics with the contract's formula
-``100 × (1 − penalty ÷ words)``, floored at 0 (100 when there are no words). So a document or
+``100 × (1 − penalty ÷ words)``, floored at 0 (100 when there are no words;
+:func:`mtreview.flags.mqm_from_totals`, which ``mqm_score`` of a review rounds). So a document or
 system score is *not* the mean of segment scores, and bootstrap resampling works on MQM too.
 Counts by category and severity come with every score.
 
@@ -30,19 +31,12 @@ import numpy as np
 
 from ..categories import SEVERITY_WEIGHTS
 from ..document import count_words
-from ..flags import SEVERITIES, Flag, penalty
+from ..flags import SEVERITIES, Flag, mqm_from_totals, penalty
 
 MQM_FORMULA = ("100 * (1 - sum(penalties) / words), floored at 0 (100 without words); penalties "
                "minor 1, major 5, critical 25, fluency/typography minor 0.1")
 #: characters of hypothesis text handed to the reviewer at once (whole segments)
 BATCH_CHARS = 50_000
-
-
-def mqm_from_totals(total_penalty: float, words: float) -> float:
-    """The MQM score of summed statistics (unrounded; :func:`mtreview.flags.mqm_score` rounds it)."""
-    if words <= 0:
-        return 100.0
-    return max(0.0, 100.0 * (1.0 - total_penalty / words))
 
 
 def mqm_compute(stats: np.ndarray) -> float:

@@ -47,11 +47,14 @@ class Pair:
 
 
 def data_dir() -> Path:
-    """The data folder: ``$MTREVIEW_TRANSLIT_DATA`` or ``<repo>/../shared/data/wikidata-names-en-ru-translit``."""
+    """The data folder (training only): ``$MTREVIEW_TRANSLIT_DATA``, else ``wikidata-names-en-ru-translit``
+    in :func:`mtreview.resources.shared_data_dir` (``$MTREVIEW_SHARED_DATA`` or ``../shared/data``)."""
+    from mtreview.resources import shared_data_dir
+
     env = os.environ.get("MTREVIEW_TRANSLIT_DATA")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[3] / "shared" / "data" / "wikidata-names-en-ru-translit"
+    return shared_data_dir() / "wikidata-names-en-ru-translit"
 
 
 def normalise_target(latin: str) -> str:

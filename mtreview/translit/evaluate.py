@@ -94,6 +94,8 @@ def topk(cands: list[list[tuple[str, float]]], gold: list[str], k: int) -> float
 def evaluate(model_dir: Path | None = None, split: str = "test", limit: int | None = None,
              batch_size: int = 64, inputs: tuple[str, ...] = ("clean", "noisy")) -> dict:
     """Top-1/top-5 exact match for the model and the rule baseline on the clean and noisy sets."""
+    from mtreview import resources
+    from mtreview.translit import MODEL_NAME
     from mtreview.translit.data import eval_examples, load_split
     from mtreview.translit.infer import Transliterator
 
@@ -101,7 +103,7 @@ def evaluate(model_dir: Path | None = None, split: str = "test", limit: int | No
     total = len(pairs)
     if limit and limit < total:
         pairs = random.Random(20).sample(pairs, limit)  # a fixed, seeded sample of the split
-    tr = Transliterator(model_dir, batch_size=batch_size)
+    tr = Transliterator(model_dir or resources.model_dir(MODEL_NAME), batch_size=batch_size)
     if not tr.available:
         raise SystemExit(f"no weights in {tr.model_dir}")
     rr = tr.reranker

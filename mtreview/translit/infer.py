@@ -18,18 +18,29 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from mtreview.translit import DEFAULT_MODEL_DIR
+from mtreview.translit import MODEL_NAME
 
 log = logging.getLogger(__name__)
 
 WEIGHTS_FILE = "model.safetensors"
 
 
+def _shipped_model_dir() -> Path | None:
+    """The shipped model's folder (:mod:`mtreview.resources`); ``None``, said in the log, if absent."""
+    from mtreview.resources import ModelNotFoundError, model_dir
+
+    try:
+        return model_dir(MODEL_NAME)
+    except ModelNotFoundError as exc:
+        log.warning("%s", exc)
+        return None
+
+
 class Transliterator:
     """n-best back-transliteration «zhaiir» → «jair» with log-probabilities (batched beam search)."""
 
     def __init__(self, model_dir: str | Path | None = None, batch_size: int = 64, rerank: bool = True) -> None:
-        self.model_dir = Path(model_dir) if model_dir else DEFAULT_MODEL_DIR
+        self.model_dir: Path | None = Path(model_dir) if model_dir else _shipped_model_dir()
         self.batch_size = batch_size
         self.use_rerank = rerank
         self._reranker: Any = None
@@ -41,7 +52,7 @@ class Transliterator:
     @property
     def available(self) -> bool:
         """True when the weights exist (and did not fail to load)."""
-        return not self._failed and (self.model_dir / WEIGHTS_FILE).is_file()
+        return not self._failed and self.model_dir is not None and (self.model_dir / WEIGHTS_FILE).is_file()
 
     def _load(self) -> bool:
         if self._model is not None:

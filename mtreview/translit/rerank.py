@@ -190,9 +190,12 @@ def accuracy(ranked: list[list[str]], gold: list[str], k: int) -> float:
 def fit(model_dir: Path | None = None, limit: int = 800, seed: int = 7, beams: int = 64,
         say=print) -> Reranker:
     """Fit the two weights on ``limit`` dev pairs (clean and noisy inputs), save and return them."""
+    from mtreview import resources
+    from mtreview.translit import MODEL_NAME
     from mtreview.translit.data import eval_examples, load_split
     from mtreview.translit.infer import Transliterator
 
+    model_dir = Path(model_dir) if model_dir else resources.model_dir(MODEL_NAME)
     tr = Transliterator(model_dir, rerank=False)
     if not tr.available:
         raise SystemExit(f"no weights in {tr.model_dir}")
@@ -232,7 +235,7 @@ def fit(model_dir: Path | None = None, limit: int = 800, seed: int = 7, beams: i
     expand = (top5, top1) > best[0]
     dev.update(expanded_top1=round(top1, 4), expanded_top5=round(top5, 4))
     chosen = Reranker(best[1].zipf_weight, best[1].known_bonus, beams, dev, expand)
-    chosen.save(tr.model_dir)
+    chosen.save(model_dir)
     say(f"rerank fit: zipf_weight {chosen.zipf_weight}, known_bonus {chosen.known_bonus}, "
         f"expand {chosen.expand}; dev {dev}")
     return chosen

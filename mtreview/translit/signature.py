@@ -43,11 +43,15 @@ NEGATIVE_LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "cs", "hu"
 WORDS_PER_LANGUAGE = 30_000
 
 
-def default_model_dir() -> Path:
-    """``models/pivot-signature`` beside the transliteration model."""
-    from . import DEFAULT_MODEL_DIR
+#: the shipped model's folder name on the search path of :mod:`mtreview.resources`
+MODEL_NAME = "pivot-signature"
 
-    return DEFAULT_MODEL_DIR.parent / "pivot-signature"
+
+def default_model_dir() -> Path | None:
+    """The shipped model's folder (:func:`mtreview.resources.find_model_dir`), ``None`` when absent."""
+    from ..resources import find_model_dir
+
+    return find_model_dir(MODEL_NAME)
 
 
 def _norm(word: str) -> str:
@@ -74,6 +78,8 @@ class PivotSignature:
     @classmethod
     def load(cls, model_dir: Path | None = None) -> PivotSignature | None:
         d = model_dir or default_model_dir()
+        if d is None:
+            return None
         wfile, cfile = d / "weights.npy", d / "config.json"
         if not wfile.exists() or not cfile.exists():
             return None
@@ -198,11 +204,14 @@ def evaluate(model: PivotSignature, examples: list[tuple[str, int]]) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--out", type=Path, default=None, help="model folder (default: models/pivot-signature)")
+    ap.add_argument("--out", type=Path, default=None,
+                    help="model folder (default: the source checkout's models/pivot-signature)")
     ap.add_argument("--epochs", type=int, default=4)
     ap.add_argument("--seed", type=int, default=13)
     args = ap.parse_args(argv)
-    report = train(args.out or default_model_dir(), epochs=args.epochs, seed=args.seed)
+    from ..resources import source_models_dir
+
+    report = train(args.out or source_models_dir() / MODEL_NAME, epochs=args.epochs, seed=args.seed)
     print(json.dumps(report, indent=1))
     return 0
 

@@ -1,0 +1,86 @@
+"""Flags and the reviewer's decisions: which flags are shown, what is pending, what the text becomes.
+
+Pure functions over :class:`~mtreview.flags.Flag` and :class:`~mtreview.store.Decision`; no HTML, no
+Gradio. :func:`decided_changes` turns accepted and edited flags into :class:`~mtreview.correct.Change`
+objects that always apply cleanly, so the corrected text the UI shows and the one it exports are the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from ..correct import Change, apply_changes
+from ..flags import Flag
+from ..store import PENDING, Decision, StoredReview
+
+#: the confidence threshold of a new review (every flag shown)
+DEFAULT_THRESHOLD = 0.0
+#: the decisions a reviewer takes; ``undo`` makes a flag pending again
+DECIDED = ("accepted", "edited", "rejected")
+
+
+def visible_flags(flags: Iterable[Flag], categories: Iterable[str] | None, threshold: float) -> list[Flag]:
+    """Flags of the chosen categories at or above the confidence threshold (``None``: all categories)."""
+    cats = None if categories is None else set(categories)
+    return [f for f in flags if f.confidence >= float(threshold or 0.0) and (cats is None or f.category in cats)]
+
+
+def status_of(flag: Flag, decisions: Mapping[str, Decision]) -> str:
+    """``accepted``, ``edited``, ``rejected`` or ``pending``."""
+    d = decisions.get(flag.id)
+    return d.status if d else PENDING
+
+
+def review_scope(review: StoredReview, decisions: Mapping[str, Decision]) -> list[Flag]:
+    """The flags a review covers: those its settings show, plus any decided one."""
+    s = review.settings or {}
+    shown = {f.id for f in visible_flags(review.flags, s.get("categories"), s.get("threshold", 0.0))}
+    return [f for f in review.flags if f.id in shown or f.id in decisions]
+
+
+def next_pending(flags: Sequence[Flag], decisions: Mapping[str, Decision], after: str | None) -> str | None:
+    """The first pending flag after the flag ``after`` (by position), else the first pending one."""
+    pending = [f for f in flags if f.id not in decisions]
+    if not pending:
+        return None
+    if after:
+        pos = next((f.start for f in flags if f.id == after), -1)
+        later = [f for f in pending if f.start > pos]
+        if later:
+            return later[0].id
+    return pending[0].id
+
+
+def decided_changes(text: str, flags: Iterable[Flag], decisions: Mapping[str, Decision]
+                    ) -> tuple[list[Change], list[str]]:
+    """Changes for accepted and edited flags, in input offsets; returns (changes, ids left out).
+
+    A decision whose span overlaps an earlier accepted one is left out (and reported), so the
+    changes always apply cleanly with :func:`mtreview.correct.apply_changes`.
+    """
+    changes: list[Change] = []
+    skipped: list[str] = []
+    last_end = -1
+    for f in sorted(flags, key=lambda f: (f.start, f.end)):
+        d = decisions.get(f.id)
+        if d is None or d.status not in ("accepted", "edited") or d.replacement is None:
+            continue
+        if f.start < last_end:
+            skipped.append(f.id)
+            continue
+        before = text[f.start:f.end]
+        if d.replacement == before:
+            continue
+        changes.append(Change(f.start, f.end, before, d.replacement, f.category, round(float(f.confidence), 4), f.id))
+        last_end = f.end
+    return changes, skipped
+
+
+def corrected_text(text: str, flags: Iterable[Flag], decisions: Mapping[str, Decision]) -> str:
+    """``text`` with the accepted and edited corrections of ``flags`` applied."""
+    changes, _ = decided_changes(text, flags, decisions)
+    return apply_changes(text, changes)
+
+
+__all__ = ["DECIDED", "DEFAULT_THRESHOLD", "corrected_text", "decided_changes", "next_pending", "review_scope",
+           "status_of", "visible_flags"]

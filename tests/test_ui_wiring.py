@@ -1,0 +1,109 @@
+"""The Gradio wiring without a browser: every event's handler updates only the components it declares.
+
+Builds the app (Gradio: the slow tier) over a controller with the stand-in engine of
+tests/test_ui_controller.py, then calls the handlers Gradio would call and checks their updates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_ui_controller import TEXT, FixedEngine
+
+from mtreview.store import ReviewStore
+from mtreview.ui import ReviewController, build_app
+from mtreview.ui.wiring import VIEW_OUTPUTS
+
+pytestmark = pytest.mark.slow
+gr = pytest.importorskip("gradio")
+
+
+class App:
+    """The built app, its components by name, and its events by handler name."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        store = ReviewStore(tmp_path / "reviews.sqlite3")
+        self.ctl = ReviewController(store, FixedEngine(store), export_dir=tmp_path / "exports")  # type: ignore[arg-type]
+        self.demo = build_app(controller=self.ctl)
+        self.c = self.demo.mtreview_components
+        self.events = {fn.name: fn for fn in self.demo.fns.values()}
+
+    def call(self, name: str, *args: Any) -> dict[Any, Any]:
+        """Run the handler ``name`` as Gradio would and check its updates against the event's outputs."""
+        event = self.events[name]
+        out = event.fn(*args)
+        assert isinstance(out, dict), (name, out)
+        if out == gr.update():  # nothing to change
+            return {}
+        ids = {o._id for o in event.outputs}
+        assert all(k._id in ids for k in out), f"{name} updates a component it does not declare"
+        return out
+
+
+@pytest.fixture()
+def app(tmp_path: Path) -> App:
+    return App(tmp_path)
+
+
+def test_components_are_named_and_every_event_has_a_handler(app: App):
+    assert {"text", "review_btn", "highlight", "flag", "status", "g_table", "score_btn", "batch_btn"} <= set(app.c)
+    assert {app.c[n].elem_id for n in ("highlight", "diff", "status", "exports")} == {
+        "mtr-highlight", "mtr-diff", "mtr-status", "mtr-exports"}
+    assert {"do_review", "do_filter", "do_open", "on_highlight_select", "on_table_select", "do_select", "do_accept",
+            "do_reject", "do_edit", "do_undo", "do_bulk_category", "do_bulk_threshold", "do_export",
+            "do_to_glossary", "do_add", "do_remove", "do_score", "do_batch", "on_load"} <= set(app.events)
+
+
+def test_review_decide_export_through_the_handlers(app: App):
+    c = app.c
+    cats, thr = app.ctl.all_categories, 0.0
+    out = app.call("do_review", TEXT, "", None, None, cats, thr)
+    assert {c[n] for n in VIEW_OUTPUTS} | {c["saved"]} == set(out)
+    rid = out[c["review_id"]]
+    assert out[c["highlight"]]["value"][1] == ("masque", "name/translated")
+    assert out[c["flag"]]["value"] == "f1" and out[c["saved"]]["value"] == rid
+    assert "Reviewed" in out[c["status"]]
+
+    out = app.call("do_accept", rid, cats, thr, "f1", "Musk")
+    assert "f1 «masque» accepted → «Musk»." in out[c["status"]] and "<ins>Musk</ins>" in out[c["diff"]]
+    out = app.call("do_select", rid, "f2")
+    assert set(out) == {c["flag"], c["detail"], c["suggestion"], c["edit"], c["status"]}
+    assert out[c["suggestion"]]["choices"] == ["Elon"] and out[c["edit"]] == "Elon"
+
+    out = app.call("do_reject", rid, cats, thr, None)  # no flag selected: a message, nothing else
+    assert set(out) == {c["status"]} and "select a flag first" in out[c["status"]] and "mtr-error" in out[c["status"]]
+
+    out = app.call("do_export", rid)
+    assert len(out[c["exports"]]) == 4 and "Exported 4 files (1 decisions)." in out[c["status"]]
+    out = app.call("do_to_glossary", rid)
+    assert out[c["g_table"]][0][1] == "Elon Musk" and "Added to your glossary" in out[c["status"]]
+
+    out = app.call("do_open", rid)
+    assert out[c["categories"]]["value"] == cats and "(1 decisions so far)" in out[c["status"]]
+
+
+def test_page_load_opens_the_review_in_the_address(app: App):
+    class Request:
+        def __init__(self, query: dict[str, str]) -> None:
+            self.query_params = query
+
+    c = app.c
+    rid = app.ctl.review(TEXT).review_id
+    out = app.call("on_load", Request({"review": rid}))
+    assert out[c["review_id"]] == rid and out[c["saved"]]["value"] == rid and "Opened" in out[c["status"]]
+    out = app.call("on_load", Request({}))
+    assert set(out) == {c["saved"], c["g_table"], c["g_remove"], c["g_csv"]}, "no review: the view is left alone"
+    assert out[c["saved"]]["choices"][0][1] == rid
+
+
+def test_glossary_tab_handlers_clear_the_form(app: App):
+    c = app.c
+    out = app.call("do_add", "Jair Bolsonaro", "", "", "Bolsonaro", "person")
+    assert "Added «Jair Bolsonaro»." in out[c["g_status"]] and out[c["g_fr"]] == "" and out[c["g_aliases"]] == ""
+    entry = out[c["g_table"]][0][0]
+    out = app.call("do_remove", entry)
+    assert "Removed." in out[c["g_status"]] and out[c["g_table"]] == []
+    out = app.call("do_remove", None)
+    assert set(out) == {c["g_status"]} and "choose the name" in out[c["g_status"]]

@@ -142,9 +142,9 @@ class PivotModelDetector(BaseDetector):
         segs = document.segments
         if not segs:
             return
+        model, feat, _ = get_model(self.model_dir)  # a missing model is a clear error before torch loads
         from ..pivotmodel.model import predict, spans_from_tokens
 
-        model, feat, _ = get_model(self.model_dir)
         toks = predict(model, feat, [text[s.start:s.end] for s in segs], self.batch)
         protected = protected_spans(text)
         for seg, tk in zip(segs, toks, strict=True):

@@ -272,7 +272,8 @@ def neighbour_words(text: str, start: int, end: int) -> list[str]:
 def lowercase_ok_strings(kb: object, strings: Iterable[str], risky: Iterable[str] = ()) -> list[str]:
     """Single words that the names detector ignores when written in lower case, so the prefilter can too.
 
-    It mirrors the detector's rule for a lower-case word (``NamesDetector._candidates``): a French word
+    It mirrors the detector's rule for a lower-case word (``MentionFinder.candidates`` in
+    :mod:`mtreview.detectors.names.mentions`): a French word
     of Zipf ≥ 3 is never a broken name on its own, one of Zipf ≥ 1 only when it is a miscased correct
     form («starlink»). Homograph words, calques and glossary variants (``risky``) are left out: they
     are checked in lower case on purpose («le masque»)."""

@@ -110,19 +110,15 @@ GATE_MIN_CONFIDENCE = 0.8
 def _entity_evidence(kb: Any, strings: list[str],
                      glossary_variants: list[str]) -> tuple[dict[str, frozenset[int]], dict[str, frozenset[int]]]:
     """(gated, entity_of) of :class:`~.matcher.Prefilter` for the names knowledge base ``kb``."""
+    from ..detectors.names.evidence import names_entity
     from ..knowledge.calques import get_calque_index, stem_fr
     from ..knowledge.homographs import get_homograph_index
 
     lows = {s.strip().lower() for s in strings}
     entity_of: dict[str, frozenset[int]] = {}
-    for low in lows:  # what makes the detector count an entity as named: a surname or a whole name
+    for low in lows:  # a whole name, or a string the detector counts as naming an entity (names_entity)
         ents = set(kb.phrases.get(low, ()))
-        for v in kb.exact.get(low, ()):
-            if v.kind in ("fr", "alias", "en"):
-                e = kb.entities[v.entity]
-                last = len(e.en_tokens if v.kind == "en" else e.fr_tokens) - 1
-                if v.token in (-1, last):
-                    ents.add(v.entity)
+        ents.update(v.entity for v in kb.exact.get(low, ()) if names_entity(kb, v))
         if ents:
             entity_of[low] = frozenset(ents)
     words: dict[str, set[int]] = {}

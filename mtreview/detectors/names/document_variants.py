@@ -1,0 +1,80 @@
+"""A name the base lacks, spelled two ways in one document («Sholts» … «Scholz»): the less likely
+spelling is flagged with the likelier one as the suggestion."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...flags import Flag
+from ...knowledge.lexicon import zipf_en, zipf_fr
+from ...knowledge.spellings import is_real_spelling
+from ...knowledge.transliteration import normalise_latin, pivot_key
+from . import explain
+from .confidence import open_world, spelling_score, variant_confidence
+from .evidence import near
+from .romanisation import ROMANISATION_MARKERS
+from .tokens import Word, keeps_original, similarity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .detector import NamesDetector
+
+#: two spellings this similar may be one name
+VARIANT_MIN_SIMILARITY = 0.75
+#: the other spelling must be this much likelier (:func:`spelling_likelihood` points)
+VARIANT_MIN_GAIN = 0.5
+#: from this gain on, the less likely spelling is corrupted (else only inconsistent)
+VARIANT_CORRUPT_GAIN = 2.0
+#: a Russian case ending: at most this many letters added to a stem ...
+DECLINED_MAX_ENDING = 2
+#: ... of at least this many letters
+DECLINED_MIN_STEM = 4
+
+
+def spelling_likelihood(name: str, count: int) -> float:
+    """How likely a spelling is the right one: known to wordfreq as a word or name, free of
+    romanisation digraphs, frequent in the document (``count`` times)."""
+    return spelling_score(zipf_en(name), zipf_fr(name), len(ROMANISATION_MARKERS.findall(name)), count)
+
+
+def flag_document_variants(det: NamesDetector, words: list[Word], text: str, taken: set[int]) -> list[Flag]:
+    """A name the base lacks, spelled two ways in one document: the less likely spelling
+    («Sholts») is flagged with the more likely one («Scholz») as the suggestion. The other spelling
+    must be near (in a corpus it is another name); flagged spans join ``taken``."""
+    flags = []
+    ev = det.ev
+    if len(ev.doc_names) < 2:
+        return flags
+    for w in words:
+        if w.start in taken or w.text not in ev.doc_names or is_real_spelling(w.text):
+            continue
+        fold = normalise_latin(w.text)
+        best = None
+        off = ev.offset
+        for other in ev.doc_keys.get(pivot_key(w.text), ()):
+            if other == w.text or not near(ev.doc_name_at.get(other, ()), w.start + off, w.end + off):
+                continue  # the other spelling must be near: in a corpus it is another name
+            of = normalise_latin(other)
+            sim = similarity(w.text, other)
+            declined = fold.startswith(of) and len(fold) - len(of) <= DECLINED_MAX_ENDING and len(of) >= DECLINED_MIN_STEM
+            if sim < VARIANT_MIN_SIMILARITY and not declined:
+                continue
+            gain = spelling_likelihood(other, ev.doc_names[other]) - spelling_likelihood(w.text, ev.doc_names[w.text])
+            if best is None or gain > best[0]:
+                best = (gain, other, sim, declined)
+        if best is None or best[0] <= VARIANT_MIN_GAIN:
+            continue
+        gain, other, sim, declined = best
+        if keeps_original(w.text, other):
+            continue
+        corrupted = gain >= VARIANT_CORRUPT_GAIN or declined
+        conf = variant_confidence(gain, declined)
+        if not (declined or ev.pivot_near(w.start, w.end)):
+            conf = open_world(conf)
+        cat = "name/corrupted" if corrupted else "name/inconsistent"
+        flags.append(Flag(w.start, w.end, w.text, cat, "major" if corrupted else "minor", conf, [other],
+                          explain.document_variant(w.text, other, declined), det.name,
+                          {"entity": other, "type": "unknown",
+                           "mechanism": f"spellings in document: {w.text} / {other}",
+                           "in_document": ev.doc_names[other]}))
+        taken.update(range(w.start, w.end))
+    return flags

@@ -1,0 +1,97 @@
+"""Names the base does not know, re-romanised from Cyrillic («Dzheyms»): the transliteration model
+(:mod:`mtreview.translit`) proposes the original spelling, wordfreq's English frequencies (names
+included) rank the proposals. The model's proposals alone stay below
+:data:`.confidence.MODEL_MAX_CONFIDENCE`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...flags import Flag
+from ...knowledge.lexicon import zipf_en, zipf_fr
+from ...knowledge.spellings import is_real_spelling, name_tokens
+from ...knowledge.transliteration import normalise_latin
+from ...translit.signature import pivot_score
+from . import explain
+from .confidence import (
+    KNOWN_TOKEN_PRIOR,
+    MODEL_MIN_PRIOR,
+    MODEL_MISSING_LOGP,
+    NAME_TOKEN_PRIOR,
+    model_confidence,
+    model_score,
+    open_world,
+)
+from .evidence import NAMING_KINDS
+from .romanisation import FRENCH_TRANSCRIPTION, ROMANISED, SIGNATURE_OPEN, SIGNATURE_STRONG
+from .tokens import Word, name_case
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ...knowledge.names import NameKnowledgeBase
+    from .detector import NamesDetector
+
+#: how many proposals the model is asked for
+MODEL_N_BEST = 5
+#: an unknown name is rarer than this in English (Zipf) and absent from French
+UNKNOWN_MAX_ZIPF_EN = 1.5
+
+
+def unknown_name(kb: NameKnowledgeBase, w: Word) -> bool:
+    """A capitalised word unknown to the base and to French and English word lists."""
+    return (w.capitalised and len(w.key) >= 4
+            and not any(v.kind in NAMING_KINDS for v in kb.lookup(w.key))
+            and zipf_fr(w.key) == 0.0 and zipf_en(w.key) < UNKNOWN_MAX_ZIPF_EN
+            and "-" not in w.key)
+
+
+def flag_open_vocabulary(det: NamesDetector, words: list[Word], text: str, taken: set[int]) -> list[Flag]:
+    """Names the base does not know, re-romanised from Cyrillic: the transliteration model proposes
+    the original spelling, wordfreq's English frequencies (names included) rank the proposals."""
+    if not det.use_model:
+        return []
+    cands = [w for w in words if w.start not in taken and unknown_name(det.kb, w)
+             and not is_real_spelling(w.key) and not FRENCH_TRANSCRIPTION.search(w.key)
+             and (ROMANISED.search(w.key) or pivot_score(w.key) >= SIGNATURE_OPEN)]
+    if not cands:
+        return []
+    from ...translit.infer import get_transliterator
+
+    tr = get_transliterator()
+    if not tr.available:
+        return []
+    flags = []
+    keys = [w.key for w in cands]
+    raw = tr.model_candidates(keys, n=MODEL_N_BEST)
+    reranked = tr.candidates(keys, n=MODEL_N_BEST)
+    for w, nbest, rr in zip(cands, raw, reranked, strict=True):
+        best = None
+        logps = dict(nbest)
+        # the re-ranked list (a 64-beam search re-ranked by how people spell names) puts the
+        # likeliest real spelling first; the raw log-probability still measures the model's belief
+        nbest = [(c, logps.get(c, MODEL_MISSING_LOGP)) for c, _ in rr] or nbest
+        for rank, (cand, logp) in enumerate(nbest):
+            if normalise_latin(cand) == normalise_latin(w.key):
+                break  # the model reads the word as already right
+            prior = max(zipf_en(cand), KNOWN_TOKEN_PRIOR if det.kb.is_correct_token(cand) else 0.0,
+                        NAME_TOKEN_PRIOR if cand.lower() in name_tokens() else 0.0)
+            if prior < MODEL_MIN_PRIOR:
+                continue
+            score = model_score(logp, prior, rank)
+            if best is None or score > best[0]:
+                best = (score, cand, logp, prior)
+        if best is None:
+            continue
+        _, cand, logp, prior = best
+        sugg = name_case(cand)
+        sig = pivot_score(w.key)
+        in_text = sugg in det.ev.doc_name_at or any(det.kb.lookup(sugg))
+        conf = model_confidence(prior, logp, sig, SIGNATURE_OPEN)
+        if not (det.ev.pivot_near(w.start, w.end) or (sig >= SIGNATURE_STRONG and in_text)):
+            conf = open_world(conf)
+        flags.append(Flag(w.start, w.end, text[w.start:w.end], "name/corrupted", "major", conf, [sugg],
+                          explain.model_proposal(w.text, sugg), det.name,
+                          {"entity": sugg, "type": "unknown",
+                           "mechanism": f"translit model: log p {logp:.2f}, prior {prior:.1f}, "
+                                        f"pivot signature {sig:.2f}",
+                           "in_document": 0}))
+    return flags

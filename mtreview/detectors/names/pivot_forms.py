@@ -1,0 +1,84 @@
+"""Names the base does not know, written as an exact pivot form of a real name: «Stivenson»
+(«Стивенсон» romanised, from «Stevenson»), «Kolvina» (the genitive of «Колвин»), found in the inverted
+Wikidata name pairs (:mod:`mtreview.knowledge.pivot_forms`)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ...flags import Flag
+from ...knowledge.lexicon import zipf_en, zipf_fr
+from ...knowledge.pivot_forms import PivotForm
+from ...knowledge.pivot_forms import lookup as lookup_pivot_form
+from ...knowledge.spellings import is_real_spelling
+from . import explain
+from .confidence import open_world, pivot_form_confidence
+from .evidence import EVIDENCE_WINDOW, NAMING_KINDS
+from .romanisation import FRENCH_TRANSCRIPTION, PIVOT_FORM_DOMINANCE, PIVOT_FORM_REAL_DOMINANCE, shows_pivot
+from .tokens import Word, keeps_original, name_case
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .detector import NamesDetector
+
+#: a word this frequent (Zipf) in French or English is a word, never read as a pivot form
+PIVOT_FORM_COMMON_ZIPF = 2.5
+#: a word at least this frequent in English (Zipf) is a real spelling
+REAL_ZIPF_EN = 1.5
+
+
+def flag_pivot_forms(det: NamesDetector, words: list[Word], text: str, taken: set[int]) -> list[Flag]:
+    """Names the base does not know, written as an exact pivot form of a real name («Stivenson»:
+    «Стивенсон» romanised, from «Stevenson»; «Kolvina»: the genitive of «Колвин»), found in the
+    inverted Wikidata name pairs (:mod:`mtreview.knowledge.pivot_forms`). A word that is itself a
+    real spelling («Pol», «Edvard») is suspected only where the text shows the pivot and the original
+    is far commoner; without signs of the pivot nearby the correction is a suggestion. Flagged spans
+    join ``taken``."""
+    kb = det.kb
+    flags = []
+    shows = [w.capitalised and len(w.key) >= 4 and shows_pivot(kb, w.key) for w in words]
+    for k, w in enumerate(words):
+        if (w.start in taken or not w.capitalised or len(w.key) < 3 or FRENCH_TRANSCRIPTION.search(w.key)
+                or any(v.kind in NAMING_KINDS for v in kb.lookup(w.key))):
+            continue
+        parts = w.key.split("-")
+        found: list[PivotForm | None] = []
+        for part in parts:
+            pf = lookup_pivot_form(part) if len(part) >= 3 else None
+            if pf is not None and (pf.dominance < PIVOT_FORM_DOMINANCE
+                                   or (len(parts) > 1 and is_real_spelling(part))):
+                pf = None
+            found.append(pf)
+        if not any(found):
+            continue
+        if zipf_fr(w.key) >= PIVOT_FORM_COMMON_ZIPF or zipf_en(w.key) >= PIVOT_FORM_COMMON_ZIPF:
+            continue  # a common word («Sans», «Roi», «Men») is not read as a name's pivot form
+        real = is_real_spelling(w.key) or zipf_fr(w.key) > 0.0 or zipf_en(w.key) >= REAL_ZIPF_EN
+        sugg = "-".join(name_case(pf.original) if pf is not None else part
+                        for part, pf in zip(parts, found, strict=True))
+        if w.text[:1].isupper():
+            sugg = sugg[:1].upper() + sugg[1:]
+        if keeps_original(w.text, sugg):
+            continue
+        # the original written nearby («Stephen Colbert» … «Stiven Colbert»), or a given name right
+        # before a surname that only the pivot writes («Dzhek Dorsi»), is evidence for this word
+        window = text[max(0, w.start - EVIDENCE_WINDOW):w.end + EVIDENCE_WINDOW]
+        written = re.search(rf"(?<![\w-]){re.escape(sugg)}(?![\w-])", window) is not None
+        beside = k + 1 < len(words) and words[k + 1].start - w.end <= 1 and shows[k + 1]
+        supported = det.ev.pivot_near(w.start, w.end) or beside or written
+        dominance = min(pf.dominance for pf in found if pf is not None)
+        if real and not ((written or beside) and dominance >= PIVOT_FORM_REAL_DOMINANCE):
+            continue  # a real spelling is suspected only beside its own evidence
+        conf = pivot_form_confidence(dominance, real)
+        if not supported:
+            conf = open_world(conf)
+        conf = round(conf, 3)
+        shown = ", ".join(f"« {pf.form} » ← « {pf.original} »" for pf in found if pf is not None)
+        flags.append(Flag(w.start, w.end, text[w.start:w.end], "name/corrupted", "major", conf, [sugg],
+                          explain.pivot_form(w.text, shown, sugg), det.name,
+                          {"entity": sugg, "type": "unknown",
+                           "mechanism": f"pivot form of a real name ({shown}; the original is "
+                                        f"{dominance:.0f}× commoner)",
+                           "in_document": 0}))
+        taken.update(range(w.start, w.end))
+    return flags

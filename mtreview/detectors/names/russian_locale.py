@@ -1,0 +1,53 @@
+"""Russian names missing from the base in the English convention: «Yevgeny Prigozhin» → «Evgueni
+Prigojine» (the French transcription of the Russian)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...flags import Flag
+from ...knowledge.lexicon import zipf_fr
+from . import explain
+from .confidence import RUSSIAN_LOCALE_PIVOT, RUSSIAN_LOCALE_PLAIN
+from .tokens import Word, keeps_original
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .detector import NamesDetector
+
+#: a surname this frequent in French (Zipf) is a word, not a Russian surname
+SURNAME_MAX_ZIPF = 2.0
+
+
+def flag_russian_locale(det: NamesDetector, words: list[Word], text: str, taken: set[int]) -> list[Flag]:
+    """«Yevgeny Prigozhin» for a Russian not in the base: English convention → French transcription.
+    A Russian given name in the English convention (:func:`~mtreview.knowledge.russian_names.given_name_fr`)
+    followed by a capitalised surname the base does not know; the flagged span joins ``taken``."""
+    from ...knowledge.russian_names import given_name_fr
+    from ...knowledge.transliteration import french_form_of_english_russian
+
+    flags = []
+    for i in range(len(words) - 1):
+        g, sname = words[i], words[i + 1]
+        if g.start in taken or sname.start in taken or sname.start - g.end != 1 or not sname.capitalised:
+            continue
+        fr_given = given_name_fr(g.text)
+        if fr_given is None or det.kb.lookup(sname.key):
+            continue
+        if zipf_fr(sname.key) >= SURNAME_MAX_ZIPF:
+            continue
+        fr_sur = french_form_of_english_russian(sname.text)
+        if fr_given == g.text:
+            continue  # the given name is already French (or the same in both): no evidence
+        sugg = f"{fr_given} {fr_sur}"
+        span = text[g.start:sname.end]
+        if keeps_original(span, sugg):
+            continue
+        # the English transcription is the form most of the world writes: an error only where
+        # the text shows it came through Russian
+        conf = RUSSIAN_LOCALE_PIVOT if det.ev.pivot_near(g.start, sname.end) else RUSSIAN_LOCALE_PLAIN
+        flags.append(Flag(g.start, sname.end, span, "name/locale", "minor", conf, [sugg],
+                          explain.russian_locale(span, sugg), det.name,
+                          {"entity": sugg, "type": "person", "mechanism": "English romanisation of a Russian name",
+                           "in_document": 0}))
+        taken.update(range(g.start, sname.end))
+    return flags

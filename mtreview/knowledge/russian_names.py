@@ -36,3 +36,23 @@ def given_name_fr(word: str) -> str | None:
     if fr is None:
         return None
     return fr
+
+
+@functools.lru_cache(maxsize=1)
+def _romanisations() -> frozenset[str]:
+    from .transliteration import SCHEMES, romanise
+
+    out: set[str] = set()
+    if not TABLE.exists():
+        return frozenset()
+    for line in TABLE.read_text(encoding="utf-8").splitlines()[1:]:
+        ru = line.split("\t")[0].strip()
+        if ru:
+            out.update(romanise(ru, scheme).lower() for scheme in SCHEMES)
+    return frozenset(out)
+
+
+def is_scheme_romanisation(word: str) -> bool:
+    """Is ``word`` a Russian given name of the table romanised by a published scheme («Yevgeny»,
+    «Larisa», «Aleksandr»), rather than an international form of it («Paul» for «Павел», «Julia»)?"""
+    return word.lower() in _romanisations()

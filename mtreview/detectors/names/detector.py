@@ -3,12 +3,15 @@ each segment and runs the checks in order, each leaving the spans it flagged to 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections import Counter
 from collections.abc import Iterable
 
 from ...document import Document
 from ...flags import Flag
+from ...knowledge.name_calibration import BAND as CALIBRATED_BAND
+from ...knowledge.name_calibration import calibrate
 from ...knowledge.names import Entity, NameKnowledgeBase, kb_with_glossary
 from .. import BaseDetector
 from .calques import flag_calques
@@ -39,9 +42,11 @@ class NamesDetector(BaseDetector):
     MODEL_MAX_CONFIDENCE = MODEL_MAX_CONFIDENCE
 
     def __init__(self, glossary: Iterable[Entity] | None = None, kb: NameKnowledgeBase | None = None,
-                 use_model: bool = True) -> None:
+                 use_model: bool = True, calibrate: bool = True) -> None:
         self.kb = kb or kb_with_glossary(list(glossary) if glossary else None)
         self.use_model = use_model
+        #: map suggestions scored below 0.5 to their measured reliability (:mod:`~mtreview.knowledge.name_calibration`)
+        self.calibrate = calibrate
         #: mentions of the base's entities (holds only what depends on the base)
         self.finder = MentionFinder(self.kb)
         #: the document evidence of the review in progress (installed by detect, never carried over)
@@ -109,5 +114,8 @@ class NamesDetector(BaseDetector):
         if evidence is not None:
             self.ev = evidence
         out = flags + flag_inconsistent(self, flags)
+        if self.calibrate:
+            out = [dataclasses.replace(f, confidence=calibrate(f.confidence, f.category))
+                   if f.detector == self.name and f.confidence < CALIBRATED_BAND else f for f in out]
         self.ev = NameEvidence()  # nothing of this document stays on the instance
         return out

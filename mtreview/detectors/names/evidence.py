@@ -87,6 +87,8 @@ class NameEvidence:
     exact_at: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     #: offsets of words that show a Russian pivot (see :func:`gather_evidence`)
     pivot_at: list[int] = field(default_factory=list)
+    #: those words (lower-cased) → their offsets: one word repeated is one sign, not several
+    pivot_word_at: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     #: where the document under review starts in the text this evidence was gathered from (chunks)
     offset: int = 0
 
@@ -97,11 +99,16 @@ class NameEvidence:
         starts at :attr:`offset` of the text)."""
         return _named_at(self, ei, start + self.offset, end + self.offset, exact)
 
-    def pivot_near(self, start: int, end: int) -> bool:
+    def pivot_near(self, start: int, end: int, word: str | None = None) -> bool:
         """Does the text around ``[start, end)`` (offsets in the document under review) show the
         Russian pivot (re-romanised words that no language writes, exact romanisations of Russian
-        case forms) at least :data:`PIVOT_SIGNALS` times, this span aside?"""
-        return near(self.pivot_at, start + self.offset, end + self.offset) >= PIVOT_SIGNALS
+        case forms) at least :data:`PIVOT_SIGNALS` times, this span aside? With ``word``, its own
+        other occurrences do not count (a word cannot vouch for itself)."""
+        start, end = start + self.offset, end + self.offset
+        n = near(self.pivot_at, start, end)
+        if word is not None and n:
+            n -= near(self.pivot_word_at.get(word.lower(), ()), start, end)
+        return n >= PIVOT_SIGNALS
 
 
 def _named_at(ev: NameEvidence, ei: int, start: int, end: int, exact: bool = False) -> bool:
@@ -124,6 +131,7 @@ def gather_evidence(kb: NameKnowledgeBase, text: str, correct_forms: Callable[[i
             ev.doc_name_at[w.text].append(w.start)
         if w.capitalised and len(w.text) >= 4 and shows_pivot(kb, w.text):
             ev.pivot_at.append(w.start)
+            ev.pivot_word_at[w.text.lower()].append(w.start)
     for name in ev.doc_names:
         ev.doc_keys[pivot_key(name)].append(name)
     for i, w in enumerate(words):

@@ -86,7 +86,7 @@ def flag_open_vocabulary(det: NamesDetector, words: list[Word], text: str, taken
         sig = pivot_score(w.key)
         in_text = sugg in det.ev.doc_name_at or any(det.kb.lookup(sugg))
         conf = model_confidence(prior, logp, sig, SIGNATURE_OPEN)
-        if not (det.ev.pivot_near(w.start, w.end) or (sig >= SIGNATURE_STRONG and in_text)):
+        if not (det.ev.pivot_near(w.start, w.end, w.key) or (sig >= SIGNATURE_STRONG and in_text)):
             conf = open_world(conf)
         flags.append(Flag(w.start, w.end, text[w.start:w.end], "name/corrupted", "major", conf, [sugg],
                           explain.model_proposal(w.text, sugg), det.name,

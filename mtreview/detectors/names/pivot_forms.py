@@ -65,7 +65,7 @@ def flag_pivot_forms(det: NamesDetector, words: list[Word], text: str, taken: se
         window = text[max(0, w.start - EVIDENCE_WINDOW):w.end + EVIDENCE_WINDOW]
         written = re.search(rf"(?<![\w-]){re.escape(sugg)}(?![\w-])", window) is not None
         beside = k + 1 < len(words) and words[k + 1].start - w.end <= 1 and shows[k + 1]
-        supported = det.ev.pivot_near(w.start, w.end) or beside or written
+        supported = det.ev.pivot_near(w.start, w.end, w.key) or beside or written
         dominance = min(pf.dominance for pf in found if pf is not None)
         if real and not ((written or beside) and dominance >= PIVOT_FORM_REAL_DOMINANCE):
             continue  # a real spelling is suspected only beside its own evidence

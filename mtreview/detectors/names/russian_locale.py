@@ -3,10 +3,11 @@ Prigojine» (the French transcription of the Russian)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ...flags import Flag
-from ...knowledge.lexicon import zipf_fr
+from ...knowledge.lexicon import zipf_en, zipf_fr
 from . import explain
 from .confidence import RUSSIAN_LOCALE_PIVOT, RUSSIAN_LOCALE_PLAIN
 from .tokens import Word, keeps_original
@@ -16,13 +17,18 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: a surname this frequent in French (Zipf) is a word, not a Russian surname
 SURNAME_MAX_ZIPF = 2.0
+#: East Slavic surname endings (-ov, -ev, -in, -sky, -enko, -uk, -ich and their feminine forms)
+RUSSIAN_SURNAME = re.compile(r"(?:[oe]v|[oe]va|[iy]na?|sk(?:y|iy|ii|i|aya)|tsk(?:y|iy|aya)|enko|[cy]?uk|[vt]?ich|kaya)$",
+                             re.IGNORECASE)
+#: a given name or surname this frequent in English (Zipf) is international, not a mark of Russian
+INTERNATIONAL_ZIPF_EN = 3.0
 
 
 def flag_russian_locale(det: NamesDetector, words: list[Word], text: str, taken: set[int]) -> list[Flag]:
     """«Yevgeny Prigozhin» for a Russian not in the base: English convention → French transcription.
     A Russian given name in the English convention (:func:`~mtreview.knowledge.russian_names.given_name_fr`)
     followed by a capitalised surname the base does not know; the flagged span joins ``taken``."""
-    from ...knowledge.russian_names import given_name_fr
+    from ...knowledge.russian_names import given_name_fr, is_scheme_romanisation
     from ...knowledge.transliteration import french_form_of_english_russian
 
     flags = []
@@ -34,6 +40,11 @@ def flag_russian_locale(det: NamesDetector, words: list[Word], text: str, taken:
         if fr_given is None or det.kb.lookup(sname.key):
             continue
         if zipf_fr(sname.key) >= SURNAME_MAX_ZIPF:
+            continue
+        # the person must be Russian: a Russian surname, or a given name that only a romanisation of
+        # Russian writes («Yevgeny»); «Paul Robeson» or «Julia Görges» are nobody's English convention
+        if not ((RUSSIAN_SURNAME.search(sname.key) and zipf_en(sname.key) < INTERNATIONAL_ZIPF_EN)
+                or (is_scheme_romanisation(g.text) and zipf_en(g.text) < INTERNATIONAL_ZIPF_EN)):
             continue
         fr_sur = french_form_of_english_russian(sname.text)
         if fr_given == g.text:

@@ -35,6 +35,24 @@ def test_reused_detector_gives_a_fresh_detectors_flags(name):
     assert again == _flags(Reviewer([name]), SECOND)
 
 
+def _state(det) -> dict[str, tuple]:
+    """What a detector instance holds: each attribute's identity, and the size of a container."""
+    return {k: (id(v), len(v) if isinstance(v, (dict, list, set, tuple, str)) else None)
+            for k, v in vars(det).items()}
+
+
+@pytest.mark.parametrize("name", DETECTORS)
+def test_a_review_leaves_no_evidence_on_the_detector(name):
+    """Per-document evidence is a value passed in: after a review the instance holds what it held before
+    (a lazily loaded resource aside, loaded by a first review)."""
+    reviewer = Reviewer([name])
+    reviewer.review(FIRST)
+    det = reviewer.detectors[0]
+    before = _state(det)
+    reviewer.review(SECOND)
+    assert _state(det) == before
+
+
 @pytest.mark.parametrize("name", DETECTORS)
 @pytest.mark.parametrize("text", ["", "Bonjour", "Musk\n", " \n\n"])
 def test_empty_and_one_word_documents(name, text):

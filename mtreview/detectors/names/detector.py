@@ -3,6 +3,7 @@ each segment and runs the checks in order, each leaving the spans it flagged to 
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import functools
 from collections import Counter
@@ -49,46 +50,54 @@ class NamesDetector(BaseDetector):
         self.calibrate = calibrate
         #: mentions of the base's entities (holds only what depends on the base)
         self.finder = MentionFinder(self.kb)
-        #: the document evidence of the review in progress (installed by detect, never carried over)
+        #: the evidence a check reads: empty on the detector itself; each call of :meth:`detect` and
+        #: :meth:`finish` works on a view of the detector holding that call's evidence (:meth:`_with`)
         self.ev = NameEvidence()
         #: roles and lemmas of the parse evidence (:func:`.slots.person_context`)
         self.ctx = person_context()
         self._is_name = functools.partial(is_elided_name, self.kb)
 
+    def _with(self, evidence: NameEvidence) -> NamesDetector:
+        """A view of this detector that reads ``evidence``: the checks take it as their context, and
+        nothing of a document is ever stored on the detector itself (a reused detector is a fresh one)."""
+        view = copy.copy(self)
+        view.ev = evidence
+        return view
+
     @property
     def present(self) -> Counter[int]:
-        """Entity → number of correct mentions in the document under review."""
+        """Entity → number of correct mentions in the evidence this view reads."""
         return self.ev.present
 
     @property
     def doc_names(self) -> Counter[str]:
-        """Capitalised words of the document under review that the base does not know, with their counts."""
+        """Capitalised words the base does not know in the evidence this view reads, with their counts."""
         return self.ev.doc_names
 
     def prepare(self, text: str) -> NameEvidence:
         """The document evidence of ``text`` (:func:`.evidence.gather_evidence`): the entities it names
         correctly (or with wrong case only) and where, and the capitalised words the base does not
         know. Returned as a value for :meth:`detect` and :meth:`finish`."""
-        self.ev = gather_evidence(self.kb, text, lambda ei: self.finder.forms(ei).correct)
-        return self.ev
+        return gather_evidence(self.kb, text, lambda ei: self.finder.forms(ei).correct)
 
     def detect(self, document: Document, evidence: NameEvidence | None = None) -> Iterable[Flag]:
         """Flags over ``document``; ``evidence`` is the whole text's (:meth:`prepare`) when the
-        document is a chunk of a longer text, else it is gathered from the document itself."""
-        self.ev = evidence if evidence is not None else self.prepare(document.text)
+        document is a chunk of a longer text, else it is gathered from the document itself. The
+        mentions found right are noted in ``evidence`` for :meth:`finish`."""
+        run = self._with(evidence if evidence is not None else self.prepare(document.text))
         text = document.text
         flags: list[Flag] = []
         for si, seg in enumerate(document.segments):
             words = merge_spaced_hyphens(list(iter_words(text[seg.start:seg.end], seg.start, self._is_name)), text)
             taken: set[int] = set()
-            flags.extend(self._known_entities(words, text, taken))
-            flags.extend(flag_russian_locale(self, words, text, taken))
-            flags.extend(flag_document_variants(self, words, text, taken))
-            flags.extend(flag_pivot_forms(self, words, text, taken))
-            flags.extend(flag_open_vocabulary(self, words, text, taken))
+            flags.extend(run._known_entities(words, text, taken))
+            flags.extend(flag_russian_locale(run, words, text, taken))
+            flags.extend(flag_document_variants(run, words, text, taken))
+            flags.extend(flag_pivot_forms(run, words, text, taken))
+            flags.extend(flag_open_vocabulary(run, words, text, taken))
             tok_at = LazyTokens(document, si)
-            flags.extend(flag_calques(self, words, text, taken, tok_at))
-            flags.extend(flag_homographs(self, words, text, taken, tok_at))
+            flags.extend(flag_calques(run, words, text, taken, tok_at))
+            flags.extend(flag_homographs(run, words, text, taken, tok_at))
         return flags
 
     def _known_entities(self, words: list[Word], text: str, taken: set[int]) -> list[Flag]:
@@ -110,12 +119,11 @@ class NamesDetector(BaseDetector):
         return flags
 
     def finish(self, text: str, flags: list[Flag], evidence: NameEvidence | None = None) -> list[Flag]:
-        """After the whole text is reviewed: one entity written several correct ways → name/inconsistent."""
-        if evidence is not None:
-            self.ev = evidence
-        out = flags + flag_inconsistent(self, flags)
+        """After the whole text is reviewed: one entity written several correct ways → name/inconsistent
+        (from the mentions ``evidence`` collected during :meth:`detect`; none without it), and the
+        suggestions below 0.5 calibrated."""
+        out = flags + (flag_inconsistent(self._with(evidence), flags) if evidence is not None else [])
         if self.calibrate:
             out = [dataclasses.replace(f, confidence=calibrate(f.confidence, f.category))
                    if f.detector == self.name and f.confidence < CALIBRATED_BAND else f for f in out]
-        self.ev = NameEvidence()  # nothing of this document stays on the instance
         return out

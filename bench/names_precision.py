@@ -179,7 +179,7 @@ def score_pivot(docs: list[tuple[str, list, list]], reviewer) -> dict:
             "scored": scored}
 
 
-BINS = ((0.3, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
+BINS = ((0.0, 0.2), (0.2, 0.3), (0.3, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 
 
 def reliability(result: dict) -> list[dict]:

@@ -27,7 +27,10 @@ Kim Jong -in Kim-Jong-un Jong-in self-made-man anti-Musk Musk-Poutine""".split()
 
 @pytest.fixture(scope="module")
 def french_pattern() -> str:
-    from spacy.lang.fr.tokenizer_exceptions import TOKEN_MATCH
+    from mtreview.nlp import declined_in_thread
+
+    with declined_in_thread("torch"):  # spaCy's French data only: thinc need not import torch (as get_nlp)
+        from spacy.lang.fr.tokenizer_exceptions import TOKEN_MATCH
 
     return TOKEN_MATCH.__self__.pattern
 

@@ -35,8 +35,8 @@ def main() -> None:
             if env and not args.plain_too:
                 continue
             t = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "mtreview", "check", str(SEED), "-o", "/dev/null", *extra],
-                           check=True, cwd=ROOT, env={**os.environ, **(env or {})})
+            subprocess.run([sys.executable, "-m", "mtreview", "check", str(SEED), *extra], check=True, cwd=ROOT,
+                           env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL)
             out.append(time.perf_counter() - t)
     sys.path.insert(0, str(ROOT))
     from mtreview.document import count_words

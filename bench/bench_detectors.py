@@ -259,6 +259,7 @@ def _wikineural_sentences(limit: int) -> list[str]:
 def cmd_context(args: argparse.Namespace) -> dict[str, Any]:
     """For each confusion pair (w, w'), on real sentences that use w or w', does the scorer prefer the word
     actually used? Accuracy per scorer. Wikineural (CC BY-NC-SA) is used for measurement only."""
+    from mtreview.detectors import mistranslation as mis
     from mtreview.detectors.mistranslation import MistranslationDetector
     from mtreview.knowledge.confusions import auto_confusions, sense_confusions
     from mtreview.nlp import get_nlp
@@ -283,7 +284,9 @@ def cmd_context(args: argparse.Namespace) -> dict[str, Any]:
             if lem not in pairs or tok.pos_ not in {"NOUN", "VERB", "ADJ"}:
                 continue
             for other in pairs[lem]:
-                rows.append(det.context_score(tok, lem, other))  # > 0: the other word fits better
+                row = det.context_score(tok, lem, other)  # > 0: the other word fits better
+                row["ngram_pf"] = det.ngram_fit(tok, other, prior_free=True)
+                rows.append(row)
     n = len(rows)
 
     def acc(key: str, subset: list[dict[str, float]]) -> dict[str, Any]:
@@ -292,9 +295,20 @@ def cmd_context(args: argparse.Namespace) -> dict[str, Any]:
         return {"accuracy": round(ok / len(decided), 3) if decided else None, "decided": len(decided),
                 "coverage": round(len(decided) / len(subset), 3) if subset else None}
 
+    weights = (0.05, 0.1, 0.2)
+    for r in rows:  # the scores without the n-grams, and candidate weightings of the two n-gram fits
+        r["vec+cooc"] = round(r.get("vec", 0.0) + mis.COOC_WEIGHT * r.get("cooc", 0.0), 3)
+        if r.get("ngram") is not None and r.get("ngram_pf") is not None:
+            r["prior"] = round(r["ngram"] - r["ngram_pf"], 3)  # the words' own frequencies alone
+        for key in ("ngram", "ngram_pf"):
+            for w in weights:
+                if r.get(key) is not None:
+                    r[f"vec+cooc+{w}{key}"] = round(r["vec+cooc"] + w * r[key], 3)
+    keys = ("cooc", "vec", "ngram", "ngram_pf", "prior", "vec+cooc", "combined",
+            *(f"vec+cooc+{w}{k}" for k in ("ngram", "ngram_pf") for w in weights))
     both = [r for r in rows if r.get("cooc") and r.get("vec")]
-    out = {"instances": n, "all": {k: acc(k, rows) for k in ("cooc", "vec", "combined")},
-           "where_both_decide": {k: acc(k, both) for k in ("cooc", "vec", "combined")}}
+    out = {"instances": n, "all": {k: acc(k, rows) for k in keys},
+           "where_both_decide": {k: acc(k, both) for k in keys}}
     print(json.dumps(out, indent=1))
     return out
 

@@ -15,6 +15,10 @@ Four mechanisms, all driven by data (:mod:`mtreview.knowledge.confusions`, files
 4. **Genitive calques**: a person noun used as an adjective («les conversations milliardaires» for *the
    billionaire's conversations*, a Russian genitive rendered as an adjective) when the document also uses
    that word as a noun for a person.
+5. **Preposition statistics** (``models/fr-ngrams``, :mod:`mtreview.knowledge.ngrams`): a head word
+   followed by a preposition that human-written French never puts after it while it almost always puts
+   another one there («dépend à», «participé en», «se plaint sur»): the general form of the valence table,
+   driven by the counts of the fr-mono corpus (20M words), which the flag's evidence gives.
 
 Optionally (``auto_sets=True``) the dictionary-born pairs of ``pivot_auto.tsv`` are tried too, flagged
 only when the context score alone prefers the other word by a wide margin; they are off by default
@@ -27,12 +31,14 @@ the names detector's on names (a capitalised word inside a sentence is never a c
 from __future__ import annotations
 
 import functools
+import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..document import Document
 from ..flags import Flag
+from ..knowledge import ngrams as ngram_stats
 from ..knowledge.confusions import (
     CalquePattern,
     Cue,
@@ -61,11 +67,36 @@ from .french import (
 #: weight of the co-occurrence delta (PMI units) against the vector delta (cosine units) in the
 #: combined context score; chosen on wikineural sentences (bench_detectors.py context)
 COOC_WEIGHT = 0.1
+#: weight of the n-gram delta (log10 units, models/fr-ngrams, the words' own frequencies taken out) in the
+#: same score; chosen on the same wikineural measurement (accuracy 0.794 → 0.875, bench_detectors.py context)
+NGRAM_WEIGHT = 0.2
+NGRAM_PRIOR_FREE = True
 PRENOMINAL = {"haut", "grand", "petit", "bon", "mauvais", "nouveau", "vieux", "jeune", "beau", "gros"}
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN"}
 _DE = {"le": "du", "les": "des", "la": "de la", "l'": "de l'", "l’": "de l’"}
 _A = {"le": "au", "les": "aux", "la": "à la", "l'": "à l'", "l’": "à l’"}
 _CONTRACTED = {"au": ("à", "le"), "aux": ("à", "les"), "du": ("de", "le"), "des": ("de", "les")}
+
+# preposition statistics (mechanism 5); thresholds measured on the clean references (bench/clean_flags.py)
+# and on synthetic preposition swaps in them, never on the held-out pivot articles
+#: the head must be followed by some preposition this many times, and by the best one this many times …
+PREP_MIN_TOTAL = 20
+PREP_MIN_BEST = 20
+#: … which takes this share of the head's prepositions (a head that governs one preposition)
+PREP_MIN_SHARE = 0.8
+#: prepositions any verb or adjective may take as an adjunct (purpose, company, agent): not judged there
+PREP_ADJUNCTS = {"pour", "avec", "par"}
+#: a preposition opening a phrase French uses this often on its own («en effet», «pour la première») is
+#: read as an adjunct, not as the head's complement (see ``_prep_locution``)
+PREP_LOCUTION = 30
+PREP_LOCUTION_SHARE = 0.2
+PREP_LOCUTION_ABS = 150
+#: dependency labels of a complement governed by the head (an «obl:mod» adjunct, or a head that modifies a
+#: noun, «personnes âgées sur le maniement», is reported at 0.45)
+PREP_ARG_DEPS = {"obl:arg", "iobj", "nmod"}
+_DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette", "ces",
+                "son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos",
+                "votre", "vos"}
 
 
 # --------------------------------------------------------------------------- inflection helpers
@@ -96,6 +127,37 @@ def contract(prep: str, det: str) -> str:
     return f"{prep}{det}" if prep.endswith("'") else f"{prep} {det}"
 
 
+#: hash → string of the spaCy string store (words and lemmas), shared by every review
+_HASH_STRINGS: dict[int, str] = {}
+
+
+@functools.lru_cache(maxsize=1)
+def _calque_needs() -> tuple[list[list[tuple[str, frozenset[str]]]], dict[str, set[int]], dict[str, set[int]]]:
+    """For each calque pattern, its tokens that must be one of given words: ``[(attr, words), …]``
+    (``LOWER`` or ``LEMMA``; optional tokens and other constraints are left out); and, to find the
+    patterns a segment may match, an index from the words of each pattern's first need to the pattern."""
+    out: list[list[tuple[str, frozenset[str]]]] = []
+    by_lower: dict[str, set[int]] = {}
+    by_lemma: dict[str, set[int]] = {}
+    for p in calque_patterns():
+        needs = []
+        for t in p.pattern:
+            if t.get("OP") in {"?", "*"}:
+                continue
+            for attr in ("LOWER", "LEMMA"):
+                v = t.get(attr)
+                if isinstance(v, str):
+                    needs.append((attr, frozenset([v])))
+                elif isinstance(v, dict) and set(v) == {"IN"}:
+                    needs.append((attr, frozenset(v["IN"])))
+        if needs:
+            attr, words = needs[0]
+            for w in words:
+                (by_lower if attr == "LOWER" else by_lemma).setdefault(w, set()).add(len(out))
+        out.append(needs)
+    return out, by_lower, by_lemma
+
+
 @functools.lru_cache(maxsize=4)
 def _matcher_for(vocab_id: int, vocab: Any) -> tuple[Any, list[CalquePattern]]:
     from spacy.matcher import Matcher
@@ -115,8 +177,9 @@ class MistranslationDetector(BaseDetector):
 
     def __init__(self, senses: bool = True, calques: bool = True, valence: bool = True,
                  genitive: bool = True, auto_sets: bool = False, context_model: bool = True,
-                 auto_margin: float = 0.25) -> None:
+                 auto_margin: float = 0.25, prep_stats: bool = True) -> None:
         self.senses = senses
+        self.prep_stats = prep_stats
         self.calques = calques
         self.valence = valence
         self.genitive = genitive
@@ -131,18 +194,74 @@ class MistranslationDetector(BaseDetector):
         person_nouns = self._person_nouns(document) if self.genitive else set()
         for ps in document.parsed:
             doc = ps.doc
+            # each mechanism looks only at the tokens whose words can concern it, read from one array
+            # of the parse (spaCy makes a Token object at each access: most of this detector's time)
+            lowers, lemmas = self._lexical(doc)
             flags: list[Flag] = []
-            if self.calques:
+            if self.calques and self._calques_possible(lowers, lemmas):
                 flags += self._calques(text, ps.offset, doc)
             if self.senses or self.auto_sets:
-                flags += self._senses(text, ps.offset, doc)
+                keys = (sense_confusions().keys() if self.senses else set()) | \
+                    (auto_confusions().keys() if self.auto_sets else set())
+                flags += self._senses(text, ps.offset, doc, self._where(doc, lemmas, keys))
             if self.valence:
-                flags += self._valence(text, ps.offset, doc)
-            if self.genitive:
-                flags += self._genitive(text, ps.offset, doc, person_nouns)
+                rules = valence_rules()
+                stems = {lemma.rstrip("es") for lemma in rules}
+                flags += self._valence(text, ps.offset, doc, [
+                    doc[i] for i, (lo, le) in enumerate(zip(lowers, lemmas, strict=True))
+                    if le.lower() in rules or lo.rstrip("es") in stems])
+            if self.genitive and person_nouns:
+                flags += self._genitive(text, ps.offset, doc, person_nouns, [
+                    doc[i] for i, (lo, le) in enumerate(zip(lowers, lemmas, strict=True))
+                    if le.lower() in person_nouns or lo.rstrip("s") in person_nouns])
+            if self.prep_stats:
+                taken = [(f.start, f.end) for f in flags]
+                preps = [doc[i] for i, lo in enumerate(lowers) if ngram_stats.preposition_of(lo)
+                         in ngram_stats.PREPOSITIONS]
+                flags += [f for f in self._prep_statistics(text, ps.offset, doc, preps)
+                          if not any(f.start < b and a < f.end for a, b in taken)]
             for f in flags:
                 if not in_spans(f.start, f.end, protected):
                     yield f
+
+    @staticmethod
+    def _lexical(doc: Any) -> tuple[list[str], list[str]]:
+        """The lower-case form and the lemma of every token of ``doc``, without making Token objects."""
+        from spacy.attrs import LEMMA, LOWER
+
+        if not len(doc):
+            return [], []
+        strings = doc.vocab.strings
+        cache = _HASH_STRINGS
+        if len(cache) > 200_000:
+            cache.clear()
+        lowers: list[str] = []
+        lemmas: list[str] = []
+        for lo, le in doc.to_array([LOWER, LEMMA]).tolist():
+            a = cache.get(lo)
+            if a is None:
+                a = cache[lo] = strings[lo]
+            b = cache.get(le)
+            if b is None:
+                b = cache[le] = strings[le]
+            lowers.append(a)
+            lemmas.append(b)
+        return lowers, lemmas
+
+    @staticmethod
+    def _where(doc: Any, lemmas: list[str], keys: Any) -> list[Any]:
+        return [doc[i] for i, le in enumerate(lemmas) if le.lower() in keys]
+
+    @staticmethod
+    def _calques_possible(lowers: list[str], lemmas: list[str]) -> bool:
+        """False when no calque pattern can match: each has a token that must be one of given words
+        (its ``LOWER``/``LEMMA`` constraint) and the segment has none of them."""
+        low, lem = set(lowers), set(lemmas)
+        needs_of, by_lower, by_lemma = _calque_needs()
+        cands = {i for w in low & by_lower.keys() for i in by_lower[w]} | \
+            {i for w in lem & by_lemma.keys() for i in by_lemma[w]}
+        return any(all((low if attr == "LOWER" else lem) & values for attr, values in needs_of[i])
+                   for i in cands) or any(not needs for needs in needs_of)
 
     # ------------------------------------------------------------------ cues
     @staticmethod
@@ -224,15 +343,47 @@ class MistranslationDetector(BaseDetector):
                 out["vec"] = round(cos(right) - cos(wrong), 3)
         except Exception:  # noqa: BLE001 - vectors are optional evidence
             pass
+        ngram = self.ngram_fit(tok, right)
+        if ngram is not None:
+            out["ngram"] = ngram
         if out:
-            out["combined"] = round(out.get("vec", 0.0) + COOC_WEIGHT * out.get("cooc", 0.0), 3)
+            out["combined"] = round(out.get("vec", 0.0) + COOC_WEIGHT * out.get("cooc", 0.0)
+                                    + NGRAM_WEIGHT * out.get("ngram", 0.0), 3)
         return out
 
+    @staticmethod
+    def ngram_fit(tok: Any, right: str, prior_free: bool = NGRAM_PRIOR_FREE) -> float | None:
+        """How much likelier the fr-mono n-grams find the sentence with ``right`` (inflected like ``tok``,
+        its determiner made to agree) in place of ``tok``: the log10 stupid-backoff probability of the word
+        and the two after it, given the two before it, with ``right`` minus with ``tok`` (``None`` when the
+        model is absent or ``right`` is not a single word)."""
+        model = ngram_stats.get_ngrams()
+        if model is None or " " in right or not tok.is_alpha:
+            return None
+        doc = tok.doc
+        if tok.pos_ == "VERB":
+            form = conjugate_like(right, tok) or right
+        elif tok.pos_ == "ADJ":
+            form = adj_like(right, tok)
+        else:
+            form = noun_like(right, tok)
+        left = [t.text for t in doc[max(tok.sent.start, tok.i - 2):tok.i]]
+        left_alt = list(left)
+        if left and tok.pos_ == "NOUN" and doc[tok.i - 1].pos_ == "DET":
+            left_alt[-1] = det_for(left[-1], noun_gender(right), form)
+        right_ctx = [t.text for t in doc[tok.i + 1:min(tok.sent.end, tok.i + 3)] if not t.is_punct]
+        a = model.logprob([tok.text, *right_ctx], left)
+        b = model.logprob([form, *right_ctx], left_alt)
+        if prior_free:  # the fit to the context, without the words' own frequencies
+            a -= math.log10(model.score(tok.text))
+            b -= math.log10(model.score(form))
+        return round(b - a, 3)
+
     # ------------------------------------------------------------------ 1. pivot senses
-    def _senses(self, text: str, off: int, doc: Any) -> Iterator[Flag]:
+    def _senses(self, text: str, off: int, doc: Any, toks: Iterable[Any] | None = None) -> Iterator[Flag]:
         curated = sense_confusions() if self.senses else {}
         auto = auto_confusions() if self.auto_sets else {}
-        for tok in doc:
+        for tok in doc if toks is None else toks:
             if not tok.text.replace("-", "").isalpha() or tok.pos_ not in {"NOUN", "VERB", "ADJ"}:
                 continue
             if tok.text[:1].isupper() and not is_sentence_initial(tok):
@@ -435,9 +586,9 @@ class MistranslationDetector(BaseDetector):
         return f"{new_aux} {part}"
 
     # ------------------------------------------------------------------ 3. valence
-    def _valence(self, text: str, off: int, doc: Any) -> Iterator[Flag]:
+    def _valence(self, text: str, off: int, doc: Any, toks: Iterable[Any] | None = None) -> Iterator[Flag]:
         rules = valence_rules()
-        for tok in doc:
+        for tok in doc if toks is None else toks:
             key = tok.lemma_.lower()
             cands = rules.get(key, [])
             if not cands:
@@ -479,6 +630,88 @@ class MistranslationDetector(BaseDetector):
                                evidence={"mechanism": "valence", "head": r.lemma, "source": r.source})
                     break
 
+    # ------------------------------------------------------------------ 5. preposition statistics
+    def _prep_statistics(self, text: str, off: int, doc: Any, toks: Iterable[Any] | None = None) -> Iterator[Flag]:
+        """A preposition the corpus never writes after its head where it writes another one (see the
+        module docstring, mechanism 5); ``toks``: the tokens to look at (default: all)."""
+        model = ngram_stats.get_ngrams()
+        if model is None:
+            return
+        for case in doc if toks is None else toks:
+            written = ngram_stats.preposition_of(case.text)
+            if written not in ngram_stats.PREPOSITIONS or case.i == 0 or not case.is_lower or case.dep_ != "case":
+                continue
+            head = doc[case.i - 1]
+            if head.pos_ not in {"VERB", "NOUN", "ADJ"} or not head.is_alpha or not head.is_lower:
+                continue
+            obj = case.head
+            if obj.head.i != head.i or obj.i <= case.i or obj.pos_ not in {"NOUN", "PRON"}:
+                continue
+            if head.pos_ != "NOUN" and written in PREP_ADJUNCTS:
+                continue
+            before = "se" if any(c.lower_ in {"se", "s'", "s’"} and c.i < head.i for c in head.children) else ""
+            choice = model.preposition_choice([head.text, head.lemma_], case.text, before)
+            if choice.written_count or choice.best_count < PREP_MIN_BEST or choice.total < PREP_MIN_TOTAL \
+                    or choice.best_count < PREP_MIN_SHARE * choice.total:
+                continue
+            if head.pos_ == "NOUN" and "de" in (choice.written, choice.best):
+                continue  # any noun takes «de» (a genitive): no government to judge
+            if self._prep_locution(model, case):
+                continue
+            # a complement, not an adjunct; and the head is not a participle or adjective modifying a noun,
+            # whose following phrase the parser may have attached to it instead of to the noun or the verb
+            governed = obj.dep_ in PREP_ARG_DEPS and head.dep_ not in {"amod", "acl"}
+            yield self._prep_flag(text, off, doc, case, head, choice, governed)
+
+    @staticmethod
+    def _prep_locution(model: ngram_stats.NgramModel, case: Any) -> bool:
+        """True when the preposition opens a phrase French often uses on its own: «en tout cas», «sous
+        forme» (the preposition and the next word, 30 times or more), or a determiner and noun that this
+        preposition often introduces («pour la première», «au début»: 30 times and a fifth of the uses of
+        «la première», or 150 times)."""
+        nxt = [t.text for t in case.doc[case.i + 1:case.i + 3]]
+        if not nxt:
+            return False
+        if nxt[0].lower() not in _DETERMINERS:
+            return model.count([case.text, nxt[0]]) >= PREP_LOCUTION
+        if len(nxt) < 2:
+            return False
+        n = model.count([case.text, *nxt])
+        return n >= PREP_LOCUTION and (n >= PREP_LOCUTION_SHARE * model.count(nxt) or n >= PREP_LOCUTION_ABS)
+
+    def _prep_flag(self, text: str, off: int, doc: Any, case: Any, head: Any,
+                   choice: ngram_stats.PrepositionChoice, governed: bool) -> Flag:
+        a = off + case.idx
+        b = a + len(case.text)
+        best = choice.best
+        nxt = doc[case.i + 1] if case.i + 1 < len(doc) else None
+        det = _CONTRACTED.get(case.lower_, ("", ""))[1]
+        sugg: str | None
+        if det:  # «dépend au marché» → «du»
+            sugg = contract(best, det)
+        elif nxt is not None and nxt.lower_ in {"le", "les"} and best in {"de", "à"}:
+            b = off + nxt.idx + len(nxt.text)
+            sugg = contract(best, nxt.text)
+        elif case.lower_ == "en" and best != "en" and (nxt is None or nxt.lower_ not in _DETERMINERS):
+            sugg = None  # «en» takes no article: «participé en politique» needs one after «à»
+        elif nxt is not None and best == "en" and nxt.lower_ in _DETERMINERS:
+            sugg = None
+        elif best == "de" and nxt is not None and re.match(r"[aeiouyéèêâîôû]", nxt.lower_):
+            b = off + nxt.idx
+            sugg = "d'"
+        else:
+            sugg = best
+        conf = (0.7 if choice.best_count >= 100 else 0.6) if governed else 0.45
+        head_txt = f"{'se ' if choice.head.startswith('se ') else ''}{head.text}"
+        expl = (f"Après «\u00a0{head_txt}\u00a0», le français écrit «\u00a0{best}\u00a0» "
+                f"({choice.best_count} fois dans 20 millions de mots de français écrit), jamais "
+                f"«\u00a0{choice.written}\u00a0» (moins de 3 fois).")
+        return Flag(start=a, end=b, text=text[a:b], category="fluency/grammar", severity="minor",
+                    confidence=conf, suggestions=[sugg] if sugg else [], explanation=expl, detector=self.name,
+                    evidence={"mechanism": "preposition-statistics", **choice.evidence(),
+                              "complement": "governed" if governed else "adjunct?",
+                              "source": "models/fr-ngrams (fr-mono corpus)"})
+
     # ------------------------------------------------------------------ 4. genitive calques
     @staticmethod
     def _person_nouns(document: Document) -> set[str]:
@@ -488,10 +721,16 @@ class MistranslationDetector(BaseDetector):
         after another noun as if it were an adjective («les conversations milliardaires»), a genitive
         was rendered as an adjective.
         """
+        from spacy.attrs import POS
+        from spacy.symbols import NOUN
+
         out: set[str] = set()
         speech = _speech_verbs()
         for ps in document.parsed:
-            for t in ps.doc:
+            if not len(ps.doc):
+                continue
+            nouns = (ps.doc[int(i)] for i in (ps.doc.to_array(POS) == NOUN).nonzero()[0])
+            for t in nouns:
                 if t.pos_ != "NOUN" or t.text[:1].isupper():
                     continue
                 if not any(c.dep_ == "det" for c in t.children) and \
@@ -511,10 +750,11 @@ class MistranslationDetector(BaseDetector):
                     out.add(lemma)
         return out
 
-    def _genitive(self, text: str, off: int, doc: Any, person_nouns: set[str]) -> Iterator[Flag]:
+    def _genitive(self, text: str, off: int, doc: Any, person_nouns: set[str],
+                  toks: Iterable[Any] | None = None) -> Iterator[Flag]:
         if not person_nouns:
             return
-        for t in doc:
+        for t in doc if toks is None else toks:
             if t.pos_ not in {"ADJ", "NOUN"} or t.dep_ not in {"amod", "nmod", "appos"} or t.text[:1].isupper():
                 continue
             if t.lemma_.lower() not in person_nouns and t.lower_.rstrip("s") not in person_nouns:

@@ -61,6 +61,7 @@ PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "chez": ("chez",), "entre": ("entre",), "sous": ("sous",), "parmi": ("parmi",), "envers": ("envers",),
 }
 _VARIANT_OF = {v: p for p, vs in PREPOSITIONS.items() for v in vs}
+_ALL_VARIANTS = tuple(_VARIANT_OF)
 
 
 def _split_elision(w: str) -> list[str]:
@@ -77,6 +78,7 @@ def _split_elision(w: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=100_000)
 def norm(word: str) -> str:
     """One word as the model counts it: lower case, ``’`` → ``'``, an elided function word in full
     («D’» → «de», «qu'» → «que»; «l'» stays)."""
@@ -173,6 +175,8 @@ class NgramModel:
         self.tri_count = load("trigram_count")
         self.total = int(self.meta["tokens"])
         self._cache: dict[tuple[int, ...], int] = {}
+        self._prep_cache: dict[tuple[tuple[str, ...], str], dict[str, int]] = {}
+        self._choice_cache: dict[tuple[tuple[str, ...], str, str], PrepositionChoice] = {}
 
     # ------------------------------------------------------------------ counts
     def __contains__(self, word: str) -> bool:
@@ -262,30 +266,76 @@ class NgramModel:
             return 0.0
         return math.log2(max(cab - discount, 0.1) * self.total / (ca * cb))
 
+    def followers(self, prefix: Sequence[str], words: Sequence[str]) -> list[int]:
+        """The counts of ``prefix + w`` for each ``w`` of ``words`` (``prefix``: one or two words), looked up
+        in one pass over the prefix's row of the trie."""
+        import numpy as np
+
+        out = [0] * len(words)
+        pid = [self.ids.get(norm(t)) for t in prefix]
+        if not 1 <= len(pid) <= 2 or None in pid:
+            return out
+        if len(pid) == 1:
+            a = int(pid[0])  # type: ignore[arg-type]
+            lo, hi = int(self.bi_off[a]), int(self.bi_off[a + 1])
+            row, counts = self.bi_next, self.bi_count
+        else:
+            k = self._bigram_index(int(pid[0]), int(pid[1]))  # type: ignore[arg-type]
+            if k < 0:
+                return out
+            lo, hi = int(self.tri_off[k]), int(self.tri_off[k + 1])
+            row, counts = self.tri_next, self.tri_count
+        if lo == hi:
+            return out
+        wid = [self.ids.get(norm(w), -1) for w in words]
+        seg = row[lo:hi]
+        q = np.asarray(wid, dtype=np.int64)
+        j = np.minimum(seg.searchsorted(q), hi - lo - 1)
+        hit = (seg[j] == q) & (q >= 0)
+        for i in np.flatnonzero(hit):
+            out[int(i)] = int(counts[lo + int(j[i])])
+        return out
+
     def prepositions(self, heads: Iterable[str], before: str = "") -> dict[str, int]:
         """``{preposition: count of head + it}`` summed over the forms in ``heads`` (a written form and its
         lemma, say) and over contractions («dépend du» counts for «de»); with ``before`` (one word, «se»
         for a pronominal verb), the counts of ``before + head + preposition``."""
-        forms = {norm(h) for h in heads if h}
-        pre = [norm(before)] if before else []
-        out: dict[str, int] = {}
-        for p, variants in PREPOSITIONS.items():
-            out[p] = sum(self.count([*pre, h, v]) for h in forms for v in variants)
-        return out
+        forms = tuple(sorted({norm(h) for h in heads if h}))
+        key = (forms, norm(before) if before else "")
+        hit = self._prep_cache.get(key)
+        if hit is not None:
+            return dict(hit)
+        pre = [key[1]] if before else []
+        out = dict.fromkeys(PREPOSITIONS, 0)
+        for h in forms:
+            for v, c in zip(_ALL_VARIANTS, self.followers([*pre, h], _ALL_VARIANTS), strict=True):
+                out[_VARIANT_OF[v]] += c
+        if len(self._prep_cache) > 50_000:
+            self._prep_cache.clear()
+        self._prep_cache[key] = out
+        return dict(out)
 
     def preposition_choice(self, heads: Iterable[str], written: str, before: str = "") -> PrepositionChoice:
         """How often the heads (after ``before``, if given) are followed by ``written`` (a preposition or a
         contraction of one) and by the most frequent other preposition."""
         heads = [h for h in dict.fromkeys(norm(h) for h in heads if h)]
         prep = preposition_of(written)
+        key = (tuple(heads), prep, before)
+        hit = self._choice_cache.get(key)
+        if hit is not None:
+            return hit
         counts = self.prepositions(heads, before)
         others = {p: c for p, c in counts.items() if p != prep}
         best = max(others, key=lambda p: (others[p], p == "de")) if others else prep
         pre = [norm(before)] if before else []
         label = (pre[0] + " " if pre else "") + "/".join(heads)
-        return PrepositionChoice(head=label, written=prep, written_count=counts.get(prep, 0),
-                                 best=best, best_count=others.get(best, 0), total=sum(counts.values()),
-                                 head_count=sum(self.count([*pre, h]) for h in heads), counts=counts)
+        out = PrepositionChoice(head=label, written=prep, written_count=counts.get(prep, 0),
+                                best=best, best_count=others.get(best, 0), total=sum(counts.values()),
+                                head_count=sum(self.count([*pre, h]) for h in heads), counts=counts)
+        if len(self._choice_cache) > 50_000:
+            self._choice_cache.clear()
+        self._choice_cache[key] = out
+        return out
 
 
 def preposition_of(word: str) -> str:

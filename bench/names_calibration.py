@@ -8,7 +8,7 @@ synthetic set is seed 11) and clean human French, the WikiNEuRal *validation* sp
 Wikipedia sentences; the reliability table of docs/names.md says which figures include it). The
 project's hand-written held-out sets are never used. A flag is right when it overlaps a gold span; every flag on clean text is wrong.
 Raw scores (calibration off) below 0.5: the share right per category is written to
-``mtreview/knowledge/data/names/calibration.tsv``; the reliability of the mix is printed before and after.
+``mtreview/knowledge/data/calibration/names.tsv``; the reliability of the mix is printed before and after.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ the score of such a suggestion by the share of suggestions of its category that 
 development mix (synthetic pivot documents and clean French Wikipedia sentences), kept below 0.5 so that
 no decision at 0.5 or above moves.
 
-The table lives in ``data/names/calibration.tsv`` (``category<TAB>share right<TAB>flags``), fitted by
+The table lives in ``data/calibration/names.tsv`` (``category<TAB>share right<TAB>flags``), fitted by
 ``python bench/names_calibration.py``.
 """
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-CALIBRATION_FILE = Path(__file__).resolve().parent / "data" / "names" / "calibration.tsv"
+CALIBRATION_FILE = Path(__file__).resolve().parent / "data" / "calibration" / "names.tsv"
 #: the calibrated band: raw scores below it are mapped, the rest are left as they are
 BAND = 0.5
 

@@ -12,10 +12,11 @@ issue 16, not a pass or fail:
    (another user) reviews a seven-word text three times: seconds from its click to its «Reviewed»
    (target 3 s each); in between, the first user presses ``j`` (next flag), ``]`` (next page) and ``a``
    (accept): seconds each;
-3. **memory** — after ``--run-big`` seconds of the big review (or its end, if sooner), on its last
-   reviewed page: the Chromium processes' memory (sum of PSS from ``/proc/PID/smaps_rollup``, and of RSS)
-   and the page's JS heap and DOM nodes (CDP ``Performance.getMetrics``) (target: Chromium under 500 MB).
-   The big review is then cancelled.
+3. **memory** — after ``--run-big`` seconds of the big review (or its end, if sooner), a few pages further
+   and with the other user's tab closed: the Chromium processes' memory (sum of PSS from
+   ``/proc/PID/smaps_rollup``, and of RSS), against the same measure with the page open before any review
+   (step 0), and the page's JS heap and DOM nodes (CDP ``Performance.getMetrics``) (target: Chromium under
+   500 MB); and the server's RSS. The big review is then cancelled.
 
 The texts are real French MT output: the WMT22 de-fr references and system outputs of
 ``../shared/data/wmt22-general-de-fr`` (each file once, then again from the start to reach the size),

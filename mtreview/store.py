@@ -10,16 +10,20 @@ them and decisions exactly as the reviewer took them; the UI derives the correct
 
 The database is a real file (``--db``, ``$MTREVIEW_DB`` or ``~/.local/share/mtreview/reviews.sqlite3``),
 opened per operation (safe across the web server's threads), in WAL mode, with a schema version in
-``PRAGMA user_version``.
+``PRAGMA user_version``. Version 2 added ``doc_key`` (one review per document: :meth:`ReviewStore.save_review`)
+and ``n_flags`` (the list of saved reviews without parsing every review's flags); a version 1 file is
+migrated when it is opened.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import hashlib
 import io
 import json
 import os
+import re
 import sqlite3
 import time
 import uuid
@@ -31,11 +35,14 @@ from typing import Any
 from .errors import InputError
 from .flags import Flag
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 #: decision statuses; a flag without a decision is "pending"
 STATUSES = ("accepted", "rejected", "edited")
 PENDING = "pending"
+#: a decision on a whole segment (the review UI's segment edit) has the id ``s<start>-<end>``: the
+#: segment's span in the review's text, so it stays attached to the text when the flags change
+SEGMENT_DECISION = re.compile(r"s\d+-\d+")
 
 #: entity types the names knowledge base knows (see mtreview.knowledge.names.TYPES)
 GLOSSARY_TYPES = ("person", "organisation", "brand", "place")
@@ -54,7 +61,9 @@ CREATE TABLE IF NOT EXISTS reviews (
     flags       TEXT NOT NULL,
     words       INTEGER NOT NULL DEFAULT 0,
     detectors   TEXT NOT NULL DEFAULT '[]',
-    settings    TEXT NOT NULL DEFAULT '{}'
+    settings    TEXT NOT NULL DEFAULT '{}',
+    doc_key     TEXT NOT NULL DEFAULT '',
+    n_flags     INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE IF NOT EXISTS decisions (
     review_id   TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
@@ -77,6 +86,10 @@ CREATE TABLE IF NOT EXISTS glossary (
 CREATE UNIQUE INDEX IF NOT EXISTS glossary_fr ON glossary (fr COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS reviews_updated ON reviews (updated DESC);
 """
+#: what schema 2 added to the reviews table (added to a version 1 file by :meth:`ReviewStore._migrate`)
+_V2_COLUMNS = {"doc_key": "TEXT NOT NULL DEFAULT ''", "n_flags": "INTEGER NOT NULL DEFAULT 0"}
+#: the tables and indexes a complete database has
+_SCHEMA_OBJECTS = ("reviews", "decisions", "glossary", "glossary_fr", "reviews_updated", "reviews_doc")
 
 
 class StoreError(InputError, ValueError):
@@ -111,6 +124,18 @@ def spreadsheet_safe(cell: str) -> str:
     """``cell`` with a leading single quote when a spreadsheet would run it as a formula
     (``=HYPERLINK(…)``, ``+``, ``-``, ``@``, tab, carriage return), as OWASP recommends."""
     return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
+
+
+def document_key(text: str, source: str | None = None) -> str:
+    """The key of a document: the same text with the same source (none and empty are the same) is the
+    same document, and has one saved review."""
+    data = f"{len(text)}:{text}\x00{source or ''}".encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()
+
+
+def _flag_key(d: Mapping[str, Any]) -> tuple[Any, ...]:
+    """What makes a flag of a new review "the same flag" as one of the old review: span, category, text."""
+    return (d.get("start"), d.get("end"), d.get("category"), d.get("text"))
 
 
 def default_db_path() -> Path:
@@ -169,6 +194,18 @@ class ReviewSummary:
 
 
 @dataclass
+class SaveResult:
+    """What :meth:`ReviewStore.save_review` did: created a review, or updated the document's review,
+    keeping ``kept`` decisions (on flags found again) and dropping ``dropped`` (their flag is gone)."""
+
+    id: str
+    created: bool
+    title: str
+    kept: int = 0
+    dropped: int = 0
+
+
+@dataclass
 class GlossaryEntry:
     """A name in the user's glossary (``aliases``: other correct forms)."""
 
@@ -220,12 +257,27 @@ class ReviewStore:
                 raise StoreError(f"{self.path}: written by a newer mtreview (schema {version}); "
                                  "upgrade mtreview or use another --db")
             # written only when something is missing, so that a read-only database can still be read
+            names = ", ".join(f"'{n}'" for n in _SCHEMA_OBJECTS)
             if version < SCHEMA_VERSION or db.execute(
-                    "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('reviews', 'decisions', 'glossary',"
-                    " 'glossary_fr', 'reviews_updated')").fetchone()[0] < 5:
+                    f"SELECT COUNT(*) FROM sqlite_master WHERE name IN ({names})").fetchone()[0] < len(_SCHEMA_OBJECTS):
                 db.execute("PRAGMA journal_mode=WAL")
                 db.executescript(_SCHEMA)
+                self._migrate(db)
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    @staticmethod
+    def _migrate(db: sqlite3.Connection) -> None:
+        """Bring a version 1 file to version 2: add ``doc_key`` and ``n_flags`` and fill them in."""
+        columns = {r[1] for r in db.execute("PRAGMA table_info(reviews)")}
+        missing = [c for c in _V2_COLUMNS if c not in columns]
+        for col in missing:
+            db.execute(f"ALTER TABLE reviews ADD COLUMN {col} {_V2_COLUMNS[col]}")
+        if missing:
+            rows = db.execute("SELECT id, text, source FROM reviews").fetchall()
+            db.executemany("UPDATE reviews SET doc_key = ? WHERE id = ?",
+                           ((document_key(r["text"], r["source"]), r["id"]) for r in rows))
+            db.execute("UPDATE reviews SET n_flags = json_array_length(flags)")
+        db.execute("CREATE INDEX IF NOT EXISTS reviews_doc ON reviews (doc_key)")
 
     @contextlib.contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -250,17 +302,84 @@ class ReviewStore:
     def create_review(self, *, title: str, text: str, flags: Iterable[Flag], source: str | None = None,
                       input_name: str = "", units: Iterable[str] = (), words: int = 0,
                       detectors: Iterable[str] = (), settings: Mapping[str, Any] | None = None) -> str:
-        """Save a new review and return its id."""
+        """Save a new review and return its id (another review of the same document stays as it is;
+        :meth:`save_review` updates it instead)."""
         review_id = uuid.uuid4().hex[:12]
-        now = time.time()
+        flag_dicts = [f.to_dict() for f in flags]
         with self._connect() as db:
-            db.execute(
-                "INSERT INTO reviews (id, title, created, updated, input_name, text, source, units, flags,"
-                " words, detectors, settings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (review_id, _clean(title, 200) or "untitled", now, now, input_name, text, source,
-                 json.dumps(list(units)), json.dumps([f.to_dict() for f in flags], ensure_ascii=False),
-                 int(words), json.dumps(list(detectors)), json.dumps(dict(settings or {}))))
+            self._insert(db, review_id, title, text, flag_dicts, source, input_name, units, words, detectors,
+                         settings)
         return review_id
+
+    @staticmethod
+    def _insert(db: sqlite3.Connection, review_id: str, title: str, text: str, flag_dicts: list[dict[str, Any]],
+                source: str | None, input_name: str, units: Iterable[str], words: int, detectors: Iterable[str],
+                settings: Mapping[str, Any] | None) -> str:
+        now = time.time()
+        title = _clean(title, 200) or "untitled"
+        db.execute(
+            "INSERT INTO reviews (id, title, created, updated, input_name, text, source, units, flags,"
+            " words, detectors, settings, doc_key, n_flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (review_id, title, now, now, input_name, text, source,
+             json.dumps(list(units)), json.dumps(flag_dicts, ensure_ascii=False),
+             int(words), json.dumps(list(detectors)), json.dumps(dict(settings or {})),
+             document_key(text, source), len(flag_dicts)))
+        return title
+
+    def save_review(self, *, title: str, text: str, flags: Iterable[Flag], source: str | None = None,
+                    input_name: str = "", units: Iterable[str] = (), words: int = 0,
+                    detectors: Iterable[str] = (), settings: Mapping[str, Any] | None = None) -> SaveResult:
+        """Save a review, one per document: the same text with the same source updates the document's
+        saved review (the most recent one) instead of adding a copy.
+
+        The update replaces the flags and the settings, keeps the title (the reviewer may have renamed
+        it) and keeps every decision whose flag is found again — same span, category and text — under
+        the new flag's id; decisions on flags that are gone are dropped. One transaction."""
+        flag_dicts = [f.to_dict() for f in flags]
+        key = document_key(text, source)
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT id, title, flags FROM reviews WHERE doc_key = ? AND text = ? AND COALESCE(source, '') = ?"
+                " ORDER BY updated DESC LIMIT 1", (key, text, source or "")).fetchone()
+            if row is None:
+                review_id = uuid.uuid4().hex[:12]
+                saved_title = self._insert(db, review_id, title, text, flag_dicts, source, input_name, units,
+                                           words, detectors, settings)
+                return SaveResult(review_id, True, saved_title)
+            review_id = row["id"]
+            new_ids: dict[tuple[Any, ...], str] = {}
+            for d in flag_dicts:
+                new_ids.setdefault(_flag_key(d), d["id"])
+            old_keys = {d["id"]: _flag_key(d) for d in json.loads(row["flags"])}
+            old = db.execute("SELECT flag_id, status, replacement, decided_at FROM decisions WHERE review_id = ?",
+                             (review_id,)).fetchall()
+            moved = {}
+            for d in old:
+                if SEGMENT_DECISION.fullmatch(d["flag_id"]):  # a segment edit: same text, same segment
+                    moved[d["flag_id"]] = (review_id, d["flag_id"], d["status"], d["replacement"], d["decided_at"])
+                    continue
+                new_id = new_ids.get(old_keys.get(d["flag_id"], ()))
+                if new_id is not None and new_id not in moved:
+                    moved[new_id] = (review_id, new_id, d["status"], d["replacement"], d["decided_at"])
+            db.execute("DELETE FROM decisions WHERE review_id = ?", (review_id,))
+            db.executemany("INSERT INTO decisions (review_id, flag_id, status, replacement, decided_at)"
+                           " VALUES (?, ?, ?, ?, ?)", moved.values())
+            db.execute(
+                "UPDATE reviews SET updated = ?, input_name = ?, units = ?, flags = ?, words = ?, detectors = ?,"
+                " settings = ?, n_flags = ? WHERE id = ?",
+                (time.time(), input_name, json.dumps(list(units)), json.dumps(flag_dicts, ensure_ascii=False),
+                 int(words), json.dumps(list(detectors)), json.dumps(dict(settings or {})), len(flag_dicts),
+                 review_id))
+            return SaveResult(review_id, False, row["title"], len(moved), len(old) - len(moved))
+
+    def find_document(self, text: str, source: str | None = None) -> str | None:
+        """The id of the saved review of this document (same text, same source), or None: the review
+        :meth:`save_review` would update."""
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT id FROM reviews WHERE doc_key = ? AND text = ? AND COALESCE(source, '') = ?"
+                " ORDER BY updated DESC LIMIT 1", (document_key(text, source), text, source or "")).fetchone()
+        return row["id"] if row else None
 
     def get_review(self, review_id: str) -> StoredReview:
         """The saved review; raises ``KeyError`` when there is none with that id."""
@@ -274,11 +393,25 @@ class ReviewStore:
             units=json.loads(row["units"]), flags=[Flag.from_dict(d) for d in json.loads(row["flags"])],
             words=row["words"], detectors=json.loads(row["detectors"]), settings=json.loads(row["settings"]))
 
+    def review_meta(self, review_id: str) -> dict[str, Any]:
+        """A saved review without its text and flags (cheap for a long review): ``id``, ``title``,
+        ``created``, ``updated``, ``input_name``, ``words``, ``detectors``, ``settings``, ``n_flags``,
+        ``text_chars``; raises ``KeyError`` when there is none with that id."""
+        with self._connect() as db:
+            row = db.execute("SELECT id, title, created, updated, input_name, words, detectors, settings, n_flags,"
+                             " length(text) AS text_chars FROM reviews WHERE id = ?", (review_id,)).fetchone()
+        if row is None:
+            raise KeyError(review_id)
+        out = dict(row)
+        out["detectors"] = json.loads(out["detectors"])
+        out["settings"] = json.loads(out["settings"])
+        return out
+
     def list_reviews(self, limit: int = 200) -> list[ReviewSummary]:
         """Saved reviews, most recently changed first."""
         with self._connect() as db:
             rows = db.execute(
-                "SELECT r.id, r.title, r.created, r.updated, json_array_length(r.flags) AS n,"
+                "SELECT r.id, r.title, r.created, r.updated, r.n_flags AS n,"
                 " (SELECT COUNT(*) FROM decisions d WHERE d.review_id = r.id) AS decided"
                 " FROM reviews r ORDER BY r.updated DESC LIMIT ?", (limit,)).fetchall()
         return [ReviewSummary(r["id"], r["title"], r["created"], r["updated"], r["n"], r["decided"]) for r in rows]
@@ -288,9 +421,22 @@ class ReviewStore:
             db.execute("UPDATE reviews SET settings = ?, updated = ? WHERE id = ?",
                        (json.dumps(dict(settings)), time.time(), review_id))
 
-    def delete_review(self, review_id: str) -> None:
+    def rename_review(self, review_id: str, title: str) -> str:
+        """Give a saved review another title (one line, at most 200 characters); returns the title saved.
+        ``ValueError`` for an empty title, ``KeyError`` when there is no such review."""
+        clean = _clean(title, 200)
+        if not clean:
+            raise ValueError("a review needs a title")
         with self._connect() as db:
-            db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+            cur = db.execute("UPDATE reviews SET title = ? WHERE id = ?", (clean, review_id))
+            if cur.rowcount == 0:
+                raise KeyError(review_id)
+        return clean
+
+    def delete_review(self, review_id: str) -> bool:
+        """Delete a review and its decisions; False when there was none with that id."""
+        with self._connect() as db:
+            return db.execute("DELETE FROM reviews WHERE id = ?", (review_id,)).rowcount > 0
 
     # ---------------------------------------------------------------------------------- decisions
 

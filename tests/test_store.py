@@ -157,3 +157,99 @@ def test_refuses_a_folder_and_a_newer_schema(tmp_path):
         c.execute("PRAGMA user_version = 99")
     with pytest.raises(ValueError, match="newer"):
         ReviewStore(db)
+
+
+# ------------------------------------------------------------------ one review per document, rename, delete
+
+def moved_flags() -> list[Flag]:
+    """The flags of a second review of TEXT: «masque» found again (another id), «Ilon» gone, a new one."""
+    return [
+        Flag(0, 2, "Le", "fluency/typography", "minor", 0.5, ["La"], "", "typography", {}, "f1"),
+        Flag(3, 9, "masque", "name/translated", "critical", 0.95, ["Musk"], "nom traduit", "names",
+             {"entity": "Elon Musk", "type": "person"}, "f2"),
+    ]
+
+
+def test_save_review_updates_the_documents_review(tmp_path):
+    db = tmp_path / "r.sqlite3"
+    store = ReviewStore(db)
+    first = store.save_review(title="demo", text=TEXT, flags=flags(), source="The Musk spoke.\n", words=7)
+    assert first.created and first.title == "demo"
+    store.set_decisions(first.id, [("f1", "accepted", "Musk"), ("f2", "rejected", None)])
+    store.rename_review(first.id, "my article")
+    again = ReviewStore(db).save_review(title="demo", text=TEXT, flags=moved_flags(), source="The Musk spoke.\n",
+                                        words=7, settings={"threshold": 0.5})
+    assert (again.id, again.created, again.kept, again.dropped, again.title) == (first.id, False, 1, 1, "my article")
+    [summary] = store.list_reviews()
+    assert (summary.id, summary.title, summary.flags, summary.decided) == (first.id, "my article", 2, 1)
+    review = store.get_review(first.id)
+    assert [f.text for f in review.flags] == ["Le", "masque"] and review.settings == {"threshold": 0.5}
+    kept = store.decisions(first.id)
+    assert set(kept) == {"f2"}, "the decision on «masque» follows the flag to its new id; «Ilon»'s is dropped"
+    assert (kept["f2"].status, kept["f2"].replacement) == ("accepted", "Musk")
+    # another source, or another text, is another document
+    other = store.save_review(title="demo", text=TEXT, flags=flags(), source="Another source.\n")
+    assert other.created and other.id != first.id
+    assert store.save_review(title="x", text=TEXT + "Plus.\n", flags=flags()).created
+    assert len(store.list_reviews()) == 3
+    # no source and an empty source are the same document
+    none = store.save_review(title="y", text="Fin.\n", flags=[])
+    assert store.save_review(title="y", text="Fin.\n", flags=[], source="").id == none.id
+
+
+def test_a_flag_matches_by_span_category_and_text(tmp_path):
+    store = ReviewStore(tmp_path / "r.sqlite3")
+    rid = store.save_review(title="t", text=TEXT, flags=flags()).id
+    store.set_decision(rid, "f1", "edited", "Musk")
+    recategorised = [Flag(3, 9, "masque", "name/corrupted", "major", 0.9, ["Musk"], "", "names", {}, "f1")]
+    result = store.save_review(title="t", text=TEXT, flags=recategorised)
+    assert (result.kept, result.dropped) == (0, 1) and store.decisions(rid) == {}, "another category: another flag"
+
+
+def test_rename_and_delete(tmp_path):
+    store = ReviewStore(tmp_path / "r.sqlite3")
+    rid = store.create_review(title="t", text=TEXT, flags=flags())
+    assert store.rename_review(rid, "  Mon\narticle  ") == "Mon article"
+    assert ReviewStore(tmp_path / "r.sqlite3").get_review(rid).title == "Mon article"
+    with pytest.raises(ValueError):
+        store.rename_review(rid, " \n ")
+    with pytest.raises(KeyError):
+        store.rename_review("missing", "x")
+    assert store.delete_review(rid) is True and store.delete_review(rid) is False
+
+
+V1_SCHEMA = """
+CREATE TABLE reviews (id TEXT PRIMARY KEY, title TEXT NOT NULL, created REAL NOT NULL, updated REAL NOT NULL,
+    input_name TEXT NOT NULL DEFAULT '', text TEXT NOT NULL, source TEXT, units TEXT NOT NULL DEFAULT '[]',
+    flags TEXT NOT NULL, words INTEGER NOT NULL DEFAULT 0, detectors TEXT NOT NULL DEFAULT '[]',
+    settings TEXT NOT NULL DEFAULT '{}');
+CREATE TABLE decisions (review_id TEXT NOT NULL REFERENCES reviews(id) ON DELETE CASCADE, flag_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('accepted', 'rejected', 'edited')), replacement TEXT,
+    decided_at REAL NOT NULL, PRIMARY KEY (review_id, flag_id));
+CREATE TABLE glossary (id INTEGER PRIMARY KEY AUTOINCREMENT, fr TEXT NOT NULL, en TEXT NOT NULL DEFAULT '',
+    ru TEXT NOT NULL DEFAULT '', aliases TEXT NOT NULL DEFAULT '', type TEXT NOT NULL DEFAULT 'person',
+    origin TEXT NOT NULL DEFAULT '', added REAL NOT NULL);
+CREATE UNIQUE INDEX glossary_fr ON glossary (fr COLLATE NOCASE);
+CREATE INDEX reviews_updated ON reviews (updated DESC);
+PRAGMA user_version = 1;
+"""
+
+
+def test_a_version_1_database_is_migrated(tmp_path):
+    """A file written before schema 2 opens: its reviews get their document key and flag count."""
+    import json
+
+    db = tmp_path / "old.sqlite3"
+    with sqlite3.connect(db) as c:
+        c.executescript(V1_SCHEMA)
+        c.execute("INSERT INTO reviews (id, title, created, updated, text, source, flags) VALUES (?, ?, 1, 1, ?, ?, ?)",
+                  ("old1", "old review", TEXT, None, json.dumps([f.to_dict() for f in flags()])))
+        c.execute("INSERT INTO decisions VALUES ('old1', 'f2', 'rejected', NULL, 1)")
+    store = ReviewStore(db)
+    with sqlite3.connect(db) as c:
+        assert c.execute("PRAGMA user_version").fetchone()[0] == 2
+    [summary] = store.list_reviews()
+    assert (summary.id, summary.title, summary.flags, summary.decided) == ("old1", "old review", 2, 1)
+    result = store.save_review(title="new", text=TEXT, flags=flags())
+    assert (result.id, result.created, result.kept) == ("old1", False, 1), "the old review is the document's"
+    assert ReviewStore(db).decisions("old1")["f2"].status == "rejected"

@@ -426,3 +426,131 @@ def test_every_tab_stays_on_loopback(app, page, tmp_path):
     pg.click("#mtr-g-add")
     wait_text(pg, "#mtr-glossary-table", "Jair Bolsonaro")
     assert not rec.outside()
+
+
+# ------------------------------------------------------------- saved reviews, errors, Score (issue 16)
+
+def saved_value(pg) -> str:
+    return pg.input_value("#mtr-saved input")
+
+
+def wait_saved(pg, text: str, timeout: float = 60_000) -> None:
+    """Wait until the Saved reviews selector shows ``text`` (its label has the live counts)."""
+    pg.wait_for_function("t => (document.querySelector('#mtr-saved input') || {}).value.includes(t)", arg=text,
+                         timeout=timeout)
+
+
+def saved_options(pg, text: str) -> int:
+    """How many saved reviews have ``text`` in their label (the list is opened and closed)."""
+    pg.click("#mtr-saved input")
+    try:
+        pg.wait_for_selector("[role=option]", timeout=3_000)
+    except playwright_api.TimeoutError:
+        pass  # an empty list opens nothing
+    n = pg.locator("[role=option]", has_text=text).count()
+    pg.keyboard.press("Escape")
+    return n
+
+
+def test_saved_reviews_live_counts_rename_and_delete(app, page):
+    pg, _ = page
+    open_app(pg, app)
+    text = "Le masque a parlé avec Elon Musk hier soir. Le masque de Tesla a répondu.\n"
+    pg.fill("#mtr-text-in textarea", text)
+    pg.click("#mtr-review-btn")
+    wait_status(pg, "Saved; reopen it")
+    total = int(re.search(r"· 0/(\d+) decided", saved_value(pg)).group(1))
+    assert total >= 1
+    # the counts follow every decision, with no reload
+    first = detail_flag(pg)
+    pg.click("#mtr-accept")
+    wait_status(pg, f"{first} ")
+    wait_saved(pg, f"· 1/{total} decided")
+    # the same text again: the same review, updated, its decision kept
+    pg.click("#mtr-review-btn")
+    wait_status(pg, "Same text as the saved review")
+    assert "1 decision kept" in pg.text_content("#mtr-status")
+    wait_saved(pg, f"· 1/{total} decided")
+    assert saved_options(pg, "Le masque a parlé avec Elon Musk hier soir.") == 1, "no second copy"
+    # the threshold box applies on Enter (not only when it loses the focus)
+    pg.fill("#mtr-threshold input[type=number]", "1")
+    pg.press("#mtr-threshold input[type=number]", "Enter")
+    wait_text(pg, "#mtr-summary", ", 0 shown")
+    pg.fill("#mtr-threshold input[type=number]", "0")
+    pg.press("#mtr-threshold input[type=number]", "Enter")
+    wait_text(pg, "#mtr-summary", f", {total} shown")
+
+    # rename
+    pg.get_by_text("Rename or delete the chosen saved review").click()
+    pg.fill("#mtr-rename-text textarea, #mtr-rename-text input", "Essai renommé")
+    pg.click("#mtr-rename-btn")
+    wait_status(pg, "Renamed to «Essai renommé».")
+    wait_saved(pg, "Essai renommé · ")
+    wait_text(pg, "#mtr-summary", "Essai renommé")
+    # delete asks first; Cancel keeps the review
+    assert not pg.is_visible("#mtr-delete-confirm")
+    pg.click("#mtr-delete-btn")
+    pg.wait_for_selector("#mtr-delete-confirm", state="visible")
+    assert f"Delete «Essai renommé» with its {total} flag" in pg.text_content("#mtr-delete-question")
+    assert "1 decision?" in pg.text_content("#mtr-delete-question")
+    pg.click("#mtr-delete-no")
+    wait_status(pg, "Nothing deleted.")
+    pg.wait_for_selector("#mtr-delete-confirm", state="hidden")
+    assert saved_options(pg, "Essai renommé") == 1
+    # … and «Yes, delete it» deletes it
+    pg.click("#mtr-delete-btn")
+    pg.wait_for_selector("#mtr-delete-confirm", state="visible")
+    pg.click("#mtr-delete-yes")
+    wait_status(pg, "Deleted «Essai renommé».")
+    pg.wait_for_selector("#mtr-delete-confirm", state="hidden")
+    assert saved_value(pg) == "" and pg.locator("#mtr-highlight .token.highlighted").count() == 0
+    assert saved_options(pg, "Essai renommé") == 0
+
+
+def test_upload_errors_name_the_file_not_the_server_path(app, page, tmp_path):
+    pg, _ = page
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n  \n", encoding="utf-8")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02binary\xff\xfe" * 40)
+    for path, expected in ((empty, "empty.txt: empty input, nothing to review"),
+                           (binary, "binary.txt: this looks like a binary file")):
+        open_app(pg, app)
+        pg.set_input_files("#mtr-file-in input[type=file]", str(path))
+        pg.wait_for_selector(f"#mtr-file-in :text('{path.name}')")
+        pg.click("#mtr-review-btn")
+        wait_status(pg, expected)
+        shown = pg.text_content("#mtr-status")
+        assert "mtr-error" in (pg.get_attribute("#mtr-status .mtr-status", "class") or "")
+        assert "/" not in shown and "Error" not in shown and "gradio" not in shown, shown
+    # the glossary form without its French form
+    pg.get_by_role("tab", name="Glossary").click()
+    pg.fill("#mtr-g-en textarea, #mtr-g-en input", "Elon Musk")
+    pg.click("#mtr-g-add")
+    wait_text(pg, "#mtr-glossary-status", "French form (fr)")
+    assert "ValueError" not in pg.text_content("#mtr-glossary-status")
+
+
+def test_score_tab_shows_intervals_and_significance(app, page, tmp_path):
+    pg, _ = page
+    open_app(pg, app)
+    ref = tmp_path / "ref.txt"
+    ref.write_text("Elon Musk a parlé avec Poutine.\nLe chat dort.\nIl pleut fort.\n", encoding="utf-8")
+    a = tmp_path / "system-a.txt"
+    a.write_text("Elon Musk a parlé avec Poutine.\nLe chat dort.\nIl pleut fort.\n", encoding="utf-8")
+    b = tmp_path / "system-b.txt"
+    b.write_text("Le masque a parlé avec Poutine.\nLe chien mange.\nIl pleut fort.\n", encoding="utf-8")
+    pg.get_by_role("tab", name="Score").click()
+    pg.set_input_files("#mtr-score-hyps input[type=file]", [str(a), str(b)])
+    pg.set_input_files("#mtr-score-refs input[type=file]", str(ref))
+    pg.wait_for_selector("#mtr-score-refs :text('ref.txt')")
+    pg.click("#mtr-score-btn")
+    wait_text(pg, "#mtr-score-status", "Scored 2 systems", timeout=120_000)
+    assert "baseline «system-a»" in pg.text_content("#mtr-score-status")
+    table = pg.text_content("#mtr-score-table")
+    for column in ("BLEU 95% CI", "BLEU vs system-a", "TER 95% CI", "TER vs system-a"):
+        assert column in table, column
+    assert "baseline" in table and "p = " in table
+    # one plot per metric (BLEU, chrF, TER by default): TER on its own axis
+    assert pg.locator("#mtr-score-plot svg").count() == 3
+    assert "TER (lower is better)" in pg.text_content("#mtr-score-plot [data-metric=ter]")

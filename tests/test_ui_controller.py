@@ -155,7 +155,7 @@ def test_bulk_accept_by_category_and_confidence(ctl: ReviewController):
     assert v.message == "Accepted 2 pending flags in name/translated."
     assert [v.status(i) for i in ("f1", "f2", "f3", "f4")] == ["accepted", "pending", "accepted", "pending"]
     v = ctl.accept_above(rid, 0.5)
-    assert v.message == "Accepted 1 pending flags with confidence ≥ 0.50."
+    assert v.message == "Accepted 1 pending flag with confidence ≥ 0.50."
     assert v.status("f2") == "accepted" and v.status("f4") == "pending", "a flag without suggestion stays pending"
     assert v.corrected == TEXT.replace("masque", "Musk").replace("Ilon", "Elon").replace("lien d'étoile", "Starlink")
 
@@ -167,7 +167,7 @@ def test_filters_are_saved_and_restored_on_open(ctl: ReviewController):
     assert ctl.store.get_review(rid).settings == {"categories": ["name/translated"], "threshold": 0.95}
     ctl.reject(rid, "f1", categories=["name/translated"], threshold=0.95)
     v = ctl.open(rid)
-    assert v.message == "Opened «Le masque a parlé avec Ilon Musk hier.» (1 decisions so far)."
+    assert v.message == "Opened «Le masque a parlé avec Ilon Musk hier.» (1 decision so far)."
     assert (v.categories, v.threshold, v.shown_ids) == (["name/translated"], 0.95, ["f1"])
 
 

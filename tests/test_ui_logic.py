@@ -168,6 +168,7 @@ def test_read_review_request_text_file_source_and_limits(tmp_path):
         read_review_request(None, None, str(binary), None)
 
 
+@pytest.mark.slow  # the theme is Gradio's
 def test_launch_options_are_local_and_safe():
     opts = launch_options(1024)
     assert opts["max_file_size"] == 1024 and "share" not in opts

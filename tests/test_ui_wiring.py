@@ -108,3 +108,48 @@ def test_glossary_tab_handlers_clear_the_form(app: App):
     assert "Removed." in out[c["g_status"]] and out[c["g_table"]] == []
     out = app.call("do_remove", None)
     assert set(out) == {c["g_status"]} and "choose the name" in out[c["g_status"]]
+
+
+def test_saved_reviews_rename_and_delete_through_the_handlers(app: App):
+    """Decisions redraw the saved list; Delete asks first (a confirmation row), and only «Yes» deletes."""
+    c = app.c
+    cats, thr = app.ctl.all_categories, 0.0
+    rid = app.call("do_review", TEXT, "", None, None, cats, thr)[c["review_id"]]
+    out = app.call("do_accept", rid, cats, thr, "f1", "Musk")
+    assert out[c["saved"]]["choices"][0][0].endswith("1/4 decided") and out[c["saved"]]["value"] == rid
+
+    out = app.call("do_rename", rid, "Mon article", rid, cats, thr, "f2")
+    assert "Renamed to «Mon article»." in out[c["status"]] and out[c["rename_text"]] == ""
+    assert out[c["saved"]]["choices"][0][0].startswith("Mon article · ") and "Mon article" in out[c["summary"]]
+
+    out = app.call("ask_delete", rid)
+    assert out[c["delete_confirm"]]["visible"] is True and out[c["delete_pending"]] == rid
+    assert "Delete «Mon article» with its 4 flags and 1 decision?" in out[c["delete_question"]]
+    out = app.call("cancel_delete")
+    assert out[c["delete_confirm"]]["visible"] is False and "Nothing deleted." in out[c["status"]]
+    assert app.ctl.store.list_reviews(), "asking and cancelling delete nothing"
+
+    out = app.call("do_delete", rid, rid, cats, thr, "f2")
+    assert "Deleted «Mon article»." in out[c["status"]] and out[c["review_id"]] is None
+    assert out[c["saved"]]["choices"] == [] and out[c["delete_confirm"]]["visible"] is False
+    assert app.ctl.store.list_reviews() == []
+    out = app.call("ask_delete", None)
+    assert set(out) == {c["status"]} and "choose the saved review to delete" in out[c["status"]]
+
+
+def test_score_and_batch_handlers_show_intervals_and_skipped_files(app: App, tmp_path: Path):
+    c = app.c
+    ref = tmp_path / "ref.txt"
+    ref.write_text("Elon Musk a parlé.\nLe chat dort.\n", encoding="utf-8")
+    hyp = tmp_path / "sys.txt"
+    hyp.write_text("Le masque a parlé.\nLe chat dort.\n", encoding="utf-8")
+    out = app.call("do_score", [str(hyp)], [str(ref)], ["bleu", "ter"])
+    assert list(out[c["score_table"]].columns) == ["system", "BLEU", "BLEU 95% CI", "TER", "TER 95% CI"]
+    assert out[c["score_plot"]].count("<svg") == 2
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01" * 40)
+    gloss = tmp_path / "names.csv"
+    gloss.write_text("fr,variants,type\nElon Musk,Ilon Musk,person\n", encoding="utf-8")
+    out = app.call("do_batch", [str(binary)], str(gloss), False, True, 0.8)
+    assert "<b>binary.txt</b>: this looks like a binary file" in out[c["batch_status"]]
+    assert str(tmp_path) not in out[c["batch_status"]]

@@ -17,6 +17,7 @@ controls other than tab and newline) are written as U+FFFD; everything else roun
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
@@ -146,13 +147,31 @@ def _corrected(text: str, start: int, end: int, flags: list[Flag],
     return "".join(pieces) if changed else None
 
 
+def _changed(text: str, start: int, end: int, changes: list[Any], starts: list[int]) -> str | None:
+    """The line ``text[start:end]`` with the ``changes`` inside it applied (``changes`` sorted by start,
+    ``starts`` their starts), or None when nothing changes."""
+    pieces: list[str] = []
+    pos = start
+    for c in changes[bisect_left(starts, start):bisect_right(starts, end)]:
+        if c.start < pos or c.end > end:
+            continue
+        pieces += [text[pos:c.start], c.after]
+        pos = c.end
+    pieces.append(text[pos:end])
+    out = "".join(pieces)
+    return out if out != text[start:end] else None
+
+
 def result_to_xliff(result: Any, item: Any = None, *, decisions: Mapping[str, Any] | None = None,
-                    source_language: str = "und", target_language: str = "fr") -> str:
+                    source_language: str = "und", target_language: str = "fr", changes: Any = None) -> str:
     """XLIFF 1.2 for a :class:`~mtreview.review.ReviewResult`, flags as ITS 2.0 quality issues.
 
     ``item`` (a :class:`~mtreview.inputs.ReviewInput`) supplies the file name, the unit ids of a
     bilingual input and the source text (aligned by line). ``decisions`` maps flag ids to the review
-    UI's decisions (objects or dicts with ``status`` and ``replacement``).
+    UI's decisions (objects or dicts with ``status`` and ``replacement``). ``changes`` (objects with
+    ``start``, ``end``, ``after``, in offsets of the text), when given, make the corrected targets
+    instead of the decisions: the review UI passes the changes of its corrected text, whole-segment
+    edits included.
     """
     from .. import __version__
 
@@ -177,6 +196,8 @@ def result_to_xliff(result: Any, item: Any = None, *, decisions: Mapping[str, An
         "  </header>",
         "  <body>",
     ]
+    sorted_changes = sorted(changes or [], key=lambda c: (c.start, c.end))
+    change_starts = [c.start for c in sorted_changes]
     by_line: list[list[Flag]] = [[] for _ in lines]
     li = 0
     for f in sorted(flags, key=lambda f: f.start):
@@ -200,7 +221,13 @@ def result_to_xliff(result: Any, item: Any = None, *, decisions: Mapping[str, An
         out.append(f"   <trans-unit id={_a(uid)} xml:space=\"preserve\">")
         out.append(f"    <source>{_x(src)}</source>")
         out.append(f"    <target{state}>{target}</target>")
-        if decisions:
+        if changes is not None:
+            corrected = _changed(text, s, e, sorted_changes, change_starts)
+            if corrected is not None:
+                out.append('    <alt-trans origin="mtreview-review">')
+                out.append(f"     <target>{_x(corrected)}</target>")
+                out.append("    </alt-trans>")
+        elif decisions:
             corrected = _corrected(text, s, e, line_flags, decisions)
             if corrected is not None:
                 out.append('    <alt-trans origin="mtreview-review">')

@@ -26,7 +26,11 @@ The package, from the data to the page:
 * :mod:`.glossary` — glossary entries from accepted name corrections;
 * :mod:`.uploads` — reading a pasted text or an uploaded file, with size limits;
 * :mod:`.tabs` — the Score and Batch tabs' adapters over :mod:`mtreview.scoring` and :mod:`mtreview.batch`;
-* :mod:`.engine` — the reviewer behind the UI, rebuilt when the user glossary changes;
+* :mod:`.engine` — the reviewer behind the UI, rebuilt when the user glossary changes; long texts page by
+  page (windows, chunks, a cancel between chunks), concurrent reviews taking turns chunk by chunk;
+* :mod:`.jobs` — a review as a background job: its pages as they come, its progress, its cancel, its saves;
+* :mod:`.grid` — a review's segments, their source and flags (indexed once), pages of 50 segments, the
+  filters, the segment grid, the keyboard's legend and script;
 * :mod:`.controller` — :class:`ReviewController`: one method per control, returning plain view models
   (no Gradio: the handlers are tested without a browser);
 * :mod:`.wiring` — the Gradio Blocks: components by name, thin handlers calling the controller;
@@ -44,10 +48,12 @@ from typing import Any
 #: public name -> the submodule that defines it (imported on first use)
 _EXPORTS: dict[str, str] = {
     **dict.fromkeys(["BatchView", "ExportResult", "FlagPanel", "GlossaryView", "ReviewController", "ReviewView",
-                     "ScoreView"], "controller"),
+                     "ScoreView", "SegmentPanel"], "controller"),
+    **dict.fromkeys(["GridFilter", "KEYS", "PAGE_SEGMENTS", "ReviewIndex"], "grid"),
+    **dict.fromkeys(["JobProgress", "JobRunner", "ReviewJob"], "jobs"),
     **dict.fromkeys(["DEFAULT_THRESHOLD", "corrected_text", "decided_changes", "next_pending", "review_scope",
                      "status_of", "visible_flags"], "decisions"),
-    "ReviewEngine": "engine",
+    **dict.fromkeys(["ReviewEngine", "ReviewPage"], "engine"),
     **dict.fromkeys(["LOG_CSV_COLUMNS", "export_review", "review_log", "review_log_csv"], "exports"),
     **dict.fromkeys(["NAME_TYPES", "glossary_candidates"], "glossary"),
     **dict.fromkeys(["run_batch", "run_score"], "tabs"),

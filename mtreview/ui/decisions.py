@@ -7,11 +7,12 @@ objects that always apply cleanly, so the corrected text the UI shows and the on
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 
 from ..correct import Change, apply_changes
 from ..flags import Flag
-from ..store import PENDING, Decision, StoredReview
+from ..store import PENDING, SEGMENT_DECISION, Decision, StoredReview
 
 #: the confidence threshold of a new review (every flag shown)
 DEFAULT_THRESHOLD = 0.0
@@ -51,21 +52,63 @@ def next_pending(flags: Sequence[Flag], decisions: Mapping[str, Decision], after
     return pending[0].id
 
 
+#: the category a whole-segment edit has in the change log and the review log
+SEGMENT_CATEGORY = "segment"
+
+
+def segment_decision_id(start: int, end: int) -> str:
+    """The decision id of a whole-segment edit of ``text[start:end]`` (``s<start>-<end>``)."""
+    return f"s{int(start)}-{int(end)}"
+
+
+def segment_span(decision_id: str) -> tuple[int, int] | None:
+    """``(start, end)`` of a whole-segment decision id, None for a flag's id."""
+    if not SEGMENT_DECISION.fullmatch(decision_id or ""):
+        return None
+    start, end = decision_id[1:].split("-")
+    return int(start), int(end)
+
+
+def segment_edits(text: str, decisions: Mapping[str, Decision]) -> list[tuple[int, int, Decision]]:
+    """The whole-segment edits of a review, ``(start, end, decision)`` by start (edits that do not fit
+    the text, or overlap an earlier one, are left out)."""
+    out: list[tuple[int, int, Decision]] = []
+    for key, d in decisions.items():
+        span = segment_span(key)
+        if span is None or d.status != "edited" or d.replacement is None or not 0 <= span[0] <= span[1] <= len(text):
+            continue
+        out.append((span[0], span[1], d))
+    out.sort(key=lambda t: (t[0], t[1]))
+    kept: list[tuple[int, int, Decision]] = []
+    for s, e, d in out:
+        if kept and s < kept[-1][1]:
+            continue
+        kept.append((s, e, d))
+    return kept
+
+
 def decided_changes(text: str, flags: Iterable[Flag], decisions: Mapping[str, Decision]
                     ) -> tuple[list[Change], list[str]]:
-    """Changes for accepted and edited flags, in input offsets; returns (changes, ids left out).
+    """Changes for accepted and edited flags and for whole-segment edits, in input offsets; returns
+    (changes, ids left out).
 
-    A decision whose span overlaps an earlier accepted one is left out (and reported), so the
-    changes always apply cleanly with :func:`mtreview.correct.apply_changes`.
+    A whole-segment edit replaces its segment: the decisions on flags inside it are left out (and
+    reported). A decision whose span overlaps an earlier accepted one is left out too, so the changes
+    always apply cleanly with :func:`mtreview.correct.apply_changes`.
     """
-    changes: list[Change] = []
+    edits = segment_edits(text, decisions)
+    changes: list[Change] = [Change(s, e, text[s:e], d.replacement or "", SEGMENT_CATEGORY, 1.0, d.flag_id)
+                             for s, e, d in edits if d.replacement != text[s:e]]
+    starts = [s for s, _, _ in edits]
     skipped: list[str] = []
     last_end = -1
     for f in sorted(flags, key=lambda f: (f.start, f.end)):
         d = decisions.get(f.id)
         if d is None or d.status not in ("accepted", "edited") or d.replacement is None:
             continue
-        if f.start < last_end:
+        i = bisect_right(starts, f.start) - 1
+        inside = (i >= 0 and f.start < edits[i][1]) or (i + 1 < len(edits) and f.end > edits[i + 1][0])
+        if inside or f.start < last_end:
             skipped.append(f.id)
             continue
         before = text[f.start:f.end]
@@ -73,6 +116,7 @@ def decided_changes(text: str, flags: Iterable[Flag], decisions: Mapping[str, De
             continue
         changes.append(Change(f.start, f.end, before, d.replacement, f.category, round(float(f.confidence), 4), f.id))
         last_end = f.end
+    changes.sort(key=lambda c: (c.start, c.end))
     return changes, skipped
 
 
@@ -82,5 +126,5 @@ def corrected_text(text: str, flags: Iterable[Flag], decisions: Mapping[str, Dec
     return apply_changes(text, changes)
 
 
-__all__ = ["DECIDED", "DEFAULT_THRESHOLD", "corrected_text", "decided_changes", "next_pending", "review_scope",
-           "status_of", "visible_flags"]
+__all__ = ["DECIDED", "DEFAULT_THRESHOLD", "SEGMENT_CATEGORY", "corrected_text", "decided_changes", "next_pending",
+           "review_scope", "segment_decision_id", "segment_edits", "segment_span", "status_of", "visible_flags"]

@@ -14,6 +14,7 @@ import json
 import os
 import re
 import time
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -22,8 +23,7 @@ from typing import Any
 from ..correct import Change, apply_changes
 from ..flags import mqm_score
 from ..store import PENDING, Decision, ReviewStore, StoredReview
-from .decisions import decided_changes, review_scope, status_of
-from .views import line_of
+from .decisions import SEGMENT_CATEGORY, decided_changes, review_scope, segment_edits, status_of
 
 
 def review_log(review: StoredReview, decisions: Mapping[str, Decision]) -> dict[str, Any]:
@@ -37,14 +37,22 @@ def review_log(review: StoredReview, decisions: Mapping[str, Decision]) -> dict[
     scope = review_scope(review, decisions)
     changes, skipped = decided_changes(review.text, scope, decisions)
     counts = Counter(status_of(f, decisions) for f in scope)
+    line_starts = [0] + [m.end() for m in re.finditer("\n", review.text)]
+
+    def line_of(offset: int) -> int:  # the 1-based line of an offset, without scanning the text each time
+        return bisect_right(line_starts, offset)
+
     entries = []
     for f in scope:
         d = decisions.get(f.id)
         entry = f.to_dict()
-        entry.update({"line": line_of(review.text, f.start), "status": d.status if d else PENDING,
+        entry.update({"line": line_of(f.start), "status": d.status if d else PENDING,
                       "replacement": d.replacement if d else None,
                       "decided_at": _iso(d.decided_at) if d else None})
         entries.append(entry)
+    edits = [{"id": d.flag_id, "line": line_of(start), "start": start, "end": end,
+              "before": review.text[start:end], "after": d.replacement, "decided_at": _iso(d.decided_at)}
+             for start, end, d in segment_edits(review.text, decisions)]
     return {
         "version": 1,
         "tool": f"mtreview {__version__} review UI",
@@ -52,10 +60,11 @@ def review_log(review: StoredReview, decisions: Mapping[str, Decision]) -> dict[
                    "created": _iso(review.created), "updated": _iso(review.updated), "words": review.words,
                    "detectors": review.detectors, "settings": review.settings},
         "summary": {"flags": len(scope), **{k: counts.get(k, 0) for k in ("accepted", "edited", "rejected", PENDING)},
-                    "changes": len(changes), "mqm_score_before": mqm_score(scope, review.words),
+                    "segment_edits": len(edits), "changes": len(changes), "mqm_score_before": mqm_score(scope, review.words),
                     "mqm_score_pending": mqm_score([f for f in scope if status_of(f, decisions) == PENDING],
                                                    review.words)},
         "flags": entries,
+        "segment_edits": edits,
         "changes": [c.to_dict() for c in changes],
         "not_applied": skipped,
     }
@@ -73,12 +82,17 @@ def _csv_safe(value: Any) -> Any:
 
 
 def review_log_csv(log_data: Mapping[str, Any]) -> str:
-    """The flags of a review log as CSV, one row each (columns :data:`LOG_CSV_COLUMNS`)."""
+    """The flags of a review log as CSV, one row each (columns :data:`LOG_CSV_COLUMNS`), then one row per
+    whole-segment edit (category ``segment``, status ``edited``, ``text`` the segment as it was)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(LOG_CSV_COLUMNS)
     for e in log_data["flags"]:
         row = {**e, "suggestions": " | ".join(e.get("suggestions") or [])}
+        w.writerow([_csv_safe(row.get(k) if row.get(k) is not None else "") for k in LOG_CSV_COLUMNS])
+    for e in log_data.get("segment_edits") or []:
+        row = {**e, "text": e["before"], "replacement": e["after"], "category": SEGMENT_CATEGORY, "status": "edited",
+               "detector": "reviewer", "explanation": "whole-segment edit"}
         w.writerow([_csv_safe(row.get(k) if row.get(k) is not None else "") for k in LOG_CSV_COLUMNS])
     return buf.getvalue()
 
@@ -117,7 +131,8 @@ def export_review(store: ReviewStore, review_id: str, outdir: str | os.PathLike[
     write_text_atomic(paths[0], fixed)
     write_text_atomic(paths[1], json.dumps(data, ensure_ascii=False, indent=1) + "\n")
     write_text_atomic(paths[2], review_log_csv(data))
-    write_text_atomic(paths[3], result_to_xliff(result, item, decisions=decisions))
+    changes = [Change(**c) for c in data["changes"]]
+    write_text_atomic(paths[3], result_to_xliff(result, item, decisions=decisions, changes=changes))
     return paths
 
 

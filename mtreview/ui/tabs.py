@@ -1,12 +1,18 @@
 """The Score and Batch tabs' work: adapters over :mod:`mtreview.scoring` and :mod:`mtreview.batch`.
 
-:func:`run_score` scores uploaded hypotheses against references and writes the JSON, CSV and HTML
-reports; :func:`run_batch` normalises uploaded files one by one (so a progress bar can follow) and zips
-the results. Both raise ``ImportError`` when their feature is not installed; the controller reports it.
+:func:`run_score` scores uploaded hypotheses against references (with 95% bootstrap confidence
+intervals, and paired significance tests against the first system when there are several) and writes
+the JSON, CSV and HTML reports; :func:`score_table` and :func:`score_plots_html` lay the scoring JSON
+out for the tab (the table with the intervals and the p-values; one plot per metric, each on its own
+axis, as the HTML report draws them). :func:`run_batch` normalises uploaded files one by one (so a
+progress bar can follow) and zips the results. The reports and the summaries name the files, never
+their paths on the server. Both raise ``ImportError`` when their feature is not installed; the
+controller reports it.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import time
@@ -15,18 +21,36 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from .messages import hide_paths
+
+
+def _without_paths(value: Any) -> Any:
+    """``value`` (the scoring JSON or a batch summary) with every path replaced by the file's name."""
+    if isinstance(value, str):
+        return hide_paths(value)
+    if isinstance(value, list):
+        return [_without_paths(v) for v in value]
+    if isinstance(value, dict):
+        return {k: (Path(v).name if k == "path" and isinstance(v, str) else _without_paths(v))
+                for k, v in value.items()}
+    return value
+
 
 def run_score(hyp_paths: Sequence[str], ref_paths: Sequence[str], metrics: Sequence[str],
               outdir: str | os.PathLike[str]) -> tuple[list[dict[str, Any]], list[Path], dict[str, Any]]:
     """Score hypotheses against references with :mod:`mtreview.scoring`; returns (rows, files, data).
 
-    Raises ``ImportError`` when the scoring feature is not installed.
+    Confidence intervals are computed for one system too (``bootstrap``: 1,000 samples); the paths of
+    the uploads are replaced by the files' names in the data and the reports. Raises ``ImportError``
+    when the scoring feature is not installed.
     """
     from ..scoring import ScoreRequest, run_scoring
     from ..scoring.report import render, system_value
+    from ..scoring.significance import DEFAULT_BOOTSTRAP
 
     report = run_scoring(ScoreRequest(hyps=list(hyp_paths), refs=list(ref_paths), metrics=list(metrics),
-                                      progress=False, workers=1))
+                                      bootstrap=DEFAULT_BOOTSTRAP, progress=False, workers=1))
+    report.data = _without_paths(report.data)
     rows = []
     for s in report.data["systems"]:
         row: dict[str, Any] = {"system": s.get("name", "")}
@@ -45,6 +69,60 @@ def run_score(hyp_paths: Sequence[str], ref_paths: Sequence[str], metrics: Seque
         (out / name).write_text(content, encoding="utf-8")
         files.append(out / name)
     return rows, files, report.data
+
+
+def score_table(data: dict[str, Any], metrics: Sequence[str]) -> tuple[list[str], list[dict[str, Any]]]:
+    """The Score tab's table from the scoring JSON: (columns, rows), one row per system.
+
+    Each metric has its score, its 95% bootstrap interval (``low–high``) and, with several systems, the
+    paired test against the baseline (the first system): the difference, the p-value and whether it
+    is significant (p < alpha) and better or worse (TER: lower is better).
+    """
+    from ..scoring.engine import LABELS
+    from ..scoring.report import system_value
+
+    sig = data.get("significance") or None
+    baseline = sig["baseline"] if sig else None
+    tests = {(c["system"], c["metric"]): c for c in (sig["comparisons"] if sig else [])
+             if c.get("baseline") == baseline}
+    columns = ["system"]
+    for m in metrics:
+        label = LABELS.get(m, m)
+        columns += [label, f"{label} 95% CI"] + ([f"{label} vs {baseline}"] if sig else [])
+    rows = []
+    for s in data["systems"]:
+        row: dict[str, Any] = {"system": s.get("name", "")}
+        for m in metrics:
+            label = LABELS.get(m, m)
+            v = system_value(s, m)
+            row[label] = None if v is None else round(v, 2)
+            c = (s.get("confidence") or {}).get(m)
+            row[f"{label} 95% CI"] = f"{c['low']:.2f}–{c['high']:.2f}" if c else ""
+            if sig:
+                t = tests.get((row["system"], m))
+                if row["system"] == baseline:
+                    cell = "baseline"
+                elif t is None:
+                    cell = ""
+                else:
+                    verdict = "significant" if t["significant"] else "not significant"
+                    if t["significant"] and t.get("better") is not None:
+                        verdict += ", better" if t["better"] else ", worse"
+                    cell = f"{t['delta']:+.2f}, p = {t['p_value']:.3f} ({verdict})"
+                row[f"{label} vs {baseline}"] = cell
+        rows.append(row)
+    return columns, rows
+
+
+def score_plots_html(data: dict[str, Any], metrics: Sequence[str]) -> str:
+    """One plot per metric (score and 95% interval per system), each on its own axis — TER, where lower
+    is better, never shares BLEU's — as the HTML report draws them (SVG, every name escaped)."""
+    from ..scoring.report import svg_scores
+
+    plots = [svg_scores(data, m) for m in metrics]
+    cells = "".join(f'<div class="mtr-score-plot" data-metric="{html.escape(m, quote=True)}">{svg}</div>'
+                    for m, svg in zip(metrics, plots, strict=True) if svg)
+    return f'<div class="mtr-score-plots">{cells}</div>' if cells else ""
 
 
 def run_batch(paths: Sequence[str], glossaries: Sequence[str], outdir: str | os.PathLike[str], *,
@@ -102,8 +180,9 @@ def run_batch(paths: Sequence[str], glossaries: Sequence[str], outdir: str | os.
               "seconds": round(time.perf_counter() - t0, 3), "per_file": summaries}
     (out / "changes.jsonl").write_text("".join(json.dumps(c, ensure_ascii=False) + "\n" for c in changes),
                                        encoding="utf-8")
+    merged = _without_paths(merged)
     (out / "summary.json").write_text(json.dumps(merged, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return merged, changes, [zpath, out / "changes.jsonl", out / "summary.json"]
 
 
-__all__ = ["run_batch", "run_score"]
+__all__ = ["run_batch", "run_score", "score_plots_html", "score_table"]

@@ -2,7 +2,8 @@
 
 :func:`read_review_request` returns a :class:`ReviewRequest` or raises
 :class:`~mtreview.errors.InputError` with a message for the user (too large, unknown format, binary,
-nothing to review). Files are read by :func:`mtreview.inputs.load_review_input`.
+nothing to review, an empty file — refused as ``mtreview check`` refuses it). Files are read by
+:func:`mtreview.inputs.load_review_input`; a message names the file, never the server's path to it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from .messages import user_message
 
 #: default limit for an uploaded or pasted text (bytes); ``--max-upload-mb`` changes it
 DEFAULT_MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -64,9 +66,14 @@ def read_review_request(text: str | None, source: str | None, file: Any, source_
         ext = Path(path).suffix.lower()
         if ext not in REVIEW_FILE_TYPES:
             raise InputError(f"{Path(path).name}: the review UI reads {', '.join(REVIEW_FILE_TYPES)} files")
-        item = load_review_input(path, src_path)
-        src = item.source if (item.source and item.source.strip()) else typed_source
         name = Path(path).name
+        try:
+            item = load_review_input(path, src_path)
+        except (InputError, ValueError, OSError, UnicodeError) as e:
+            raise InputError(user_message(e)) from None
+        if not item.text.strip():
+            raise InputError(f"{name}: empty input, nothing to review")
+        src = item.source if (item.source and item.source.strip()) else typed_source
         return ReviewRequest(item.text, src, list(item.units), name, name)
     if not text or not text.strip():
         raise InputError("paste a text or upload a file to review")
@@ -74,7 +81,10 @@ def read_review_request(text: str | None, source: str | None, file: Any, source_
     if src_path:
         from ..textio import read_text
 
-        typed_source = read_text(src_path).text
+        try:
+            typed_source = read_text(src_path).text
+        except (InputError, ValueError, OSError, UnicodeError) as e:
+            raise InputError(user_message(e)) from None
     if typed_source is not None:
         check_size(len(typed_source.encode("utf-8")), "the source text", max_bytes)
     first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "pasted text")

@@ -2,16 +2,18 @@
 
 Every function here is pure: it takes flags, decisions and texts and returns strings or plain lists
 (the values of Gradio's HighlightedText, Dataframe and Dropdown). Every string from the input or from a
-flag goes through :func:`esc` before it becomes HTML. Colours of the categories come from
+flag goes through :func:`esc` before it becomes HTML. A flag's evidence is written in words
+(:func:`evidence_items`: «Elon Musk» is named correctly 34 times in the text), never as the detector's
+raw keys and values, and counts carry their plural (:func:`mtreview.ui.messages.plural`). Colours of the categories come from
 :mod:`mtreview.categories` (``FAMILY_COLOURS``, the one category table); the colours of decided spans
 (``STATUS_COLOURS``) belong to the UI and live here.
 """
 
 from __future__ import annotations
 
+import ast
 import difflib
 import html
-import json
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -21,6 +23,7 @@ from ..categories import DEFAULT_COLOUR, FAMILY_COLOURS
 from ..flags import CATEGORIES, Flag
 from ..store import PENDING, Decision, StoredReview
 from .decisions import status_of
+from .messages import plural
 
 #: at most this many lines are shown in the side-by-side view when every line is shown
 DIFF_ALL_LINES_MAX = 300
@@ -58,6 +61,9 @@ APP_CSS = """
 .mtr-diff ins { background: #c8f7c5; text-decoration: none; }
 .mtr-diff tr.mtr-gap td { color: #777; font-style: italic; }
 .mtr-summary { font-size: 95%; }
+.mtr-skipped { margin: 2px 0 6px 1.2em; padding: 0; color: #b00020; }
+.mtr-score-plots { display: flex; flex-wrap: wrap; gap: 8px 24px; }
+.mtr-score-plot svg { max-width: 100%; height: auto; }
 """
 
 
@@ -164,15 +170,161 @@ def bulk_category_choices(flags: Sequence[Flag], decisions: Mapping[str, Decisio
     return [(f"{c} ({n} pending)", c) for c, n in sorted(pending_by_cat.items())]
 
 
+# ------------------------------------------------------------------------------ evidence in words
+
+#: what the detectors' ``mechanism`` values mean (the names detector writes its own sentences)
+MECHANISMS = {
+    "pivot-sense": "another sense of the pivot word: the translation went through a language where one word "
+                   "has both meanings",
+    "dictionary-pair": "a wrong word pair known from the pivot dictionaries",
+    "calque": "a word-for-word copy (calque) of a construction of the pivot language",
+    "valence": "the verb's construction was copied from the pivot language",
+    "genitive-adjective": "a genitive of the pivot language turned into an adjective",
+}
+LANGUAGES = {"ru": "Russian", "en": "English", "fr": "French", "de": "German", "uk": "Ukrainian"}
+ENGINES = {"grammalecte": "Grammalecte (grammar checker)", "parse": "the sentence's parse (spaCy)"}
+ENTITY_TYPES = {"person": "a person", "organisation": "an organisation", "brand": "a brand", "place": "a place"}
+#: keys shown with another one, or of no use to a reviewer
+_EVIDENCE_SKIP = {"entity_id", "type", "median_ratio", "words", "homoglyphs"}
+
+
+def _words(value: Any) -> str:
+    """Any evidence value in words: a list as «a, b», a number rounded, a yes/no, a rule id spaced."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_words(v) for v in value) if value else "none"
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_words(v)}" for k, v in value.items()) if value else "none"
+    return str(value)
+
+
+_HOMOGRAPH = re.compile(r"pivot homograph ru:(?P<name>.+?) → (?P<word>.+?) → (?P<fr>.+)")
+
+
+def _mechanism(value: Any) -> str:
+    """A ``mechanism`` in words: the mistranslation detector's ids, and the names detector's templates."""
+    text = str(value)
+    if text in MECHANISMS:
+        return MECHANISMS[text]
+    m = _HOMOGRAPH.fullmatch(text)
+    if m:
+        return (f"the name's Russian form «{m['name']}» was read as the Russian word «{m['word']}», "
+                f"translated «{m['fr']}»")
+    for prefix, said in (("given name garbled: ", "the given name was garbled into «{}»"),
+                         ("calque: ", "the parts of the name were translated one by one: {}"),
+                         ("spellings in document: ", "two spellings of one name in the text: {}")):
+        if text.startswith(prefix):
+            return said.format(text[len(prefix):])
+    if text.startswith("forms in document: "):
+        try:
+            forms = ast.literal_eval(text[len("forms in document: "):])
+            return "forms of the name in the text: " + ", ".join(
+                f"«{k}» " + ("once" if n == 1 else f"{n} times") for k, n in dict(forms).items())
+        except (ValueError, SyntaxError, TypeError):
+            return text
+    return text
+
+
+def _rule(value: Any) -> str:
+    return str(value).replace("_", " ").replace("-", " ")
+
+
+def evidence_items(evidence: Mapping[str, Any] | None) -> list[tuple[str, str]]:
+    """A flag's evidence as (what, sentence) pairs a reviewer reads: «Elsewhere in the text» → «Elon
+    Musk» is named correctly 34 times in the text; «Used as a common noun» → no sign of it in the
+    sentence. Keys no detector documents here are shown with their name spaced and their value in words."""
+    ev = dict(evidence or {})
+    out: list[tuple[str, str]] = []
+    entity = ev.get("entity")
+    for key, value in ev.items():
+        if key in _EVIDENCE_SKIP and not (key == "words" and "shared_words" not in ev):
+            continue
+        if key == "entity":
+            kind = ENTITY_TYPES.get(str(ev.get("type", "")))
+            out.append(("Name", f"«{value}»" + (f", {kind}" if kind else "")))
+        elif key == "in_document":
+            n = int(value or 0)
+            who = f"«{entity}»" if entity else "the name"
+            said = (f"{who} is not named correctly anywhere in the text" if n == 0 else
+                    f"{who} is named correctly once in the text" if n == 1 else
+                    f"{who} is named correctly {n} times in the text")
+            out.append(("Elsewhere in the text", said))
+        elif key == "mechanism":
+            out.append(("How it went wrong", _mechanism(value)))
+        elif key == "slot":
+            out.append(("Where it stands", ("where a name stands: " + _words(value)) if value
+                        else "nothing in the sentence says a name stands there"))
+        elif key == "common_noun_use":
+            out.append(("Used as a common noun", ("yes: " + _words(value)) if value
+                        else "no sign of it in the sentence"))
+        elif key == "rule":
+            out.append(("Rule", _rule(value)))
+        elif key == "engine":
+            out.append(("Found by", ENGINES.get(str(value), str(value))))
+        elif key == "option":
+            out.append(("Grammalecte option", str(value)))
+        elif key == "entry":
+            out.append(("Dictionary entry", str(value)))
+        elif key == "pivot":
+            out.append(("Pivot word", _words(value)))
+        elif key == "source" and value:
+            out.append(("Entry's reference", _words(value)))
+        elif key == "context_score":
+            out.append(("Context score", _words(value)))
+        elif key == "head":
+            out.append(("Verb", str(value)))
+        elif key == "noun":
+            out.append(("Noun", str(value)))
+        elif key == "missing":
+            out.append(("Missing from the translation", _words(value)))
+        elif key == "length_ratio":
+            usual = ev.get("median_ratio")
+            out.append(("Length", f"the translation is {float(value):.2f} times as long as the source"
+                        + (f" (usually {float(usual):.2f} in this text)" if usual is not None else "")))
+        elif key == "identical":
+            out.append(("Same as the source", "yes, word for word" if value else "no"))
+        elif key == "shared_words":
+            total = ev.get("words")
+            out.append(("Words shared with the source", f"{value} of {total}" if total is not None else str(value)))
+        elif key == "source_number":
+            out.append(("Number in the source", str(value)))
+        elif key == "script":
+            what = ("Latin and Cyrillic letters mixed in one word (look-alike letters)" if value == "mixed"
+                    else f"written in the {str(value).capitalize()} alphabet")
+            out.append(("Script", what))
+        elif key == "lang":
+            out.append(("Language", LANGUAGES.get(str(value), str(value))))
+        elif key == "zipf":
+            out.append(("Word frequency", f"{float(value):.2f} on the Zipf scale (7: the commonest words)"))
+        elif key == "in_source":
+            out.append(("In the source", "yes, the same word" if value else "no"))
+        elif key == "lexicon":
+            out.append(("Dictionary", f"not in {value}"))
+        elif key == "close_name":
+            out.append(("Close to the name", f"«{value}», nearby in the text"))
+        elif key == "best_score":
+            out.append(("Best suggestion's score", _words(value)))
+        elif key == "model":
+            out.append(("Model", "the pivot-error model" if value == "pivot-errors" else str(value)))
+        elif key == "probability":
+            out.append(("Probability of an error", _words(value)))
+        elif key == "source" or value in (None, ""):
+            continue
+        else:
+            out.append((key.replace("_", " ").capitalize(), _words(value)))
+    return out
+
+
 def flag_detail_html(flag: Flag | None, decision: Decision | None, text: str = "") -> str:
     """Explanation, evidence and suggestions of one flag (every value escaped)."""
     if flag is None:
         return '<div class="mtr-detail" id="mtr-detail-empty">Select a highlighted span or a row of the table.</div>'
     status = decision.status if decision else PENDING
     sugg = "".join(f'<span class="mtr-sugg">{esc(s)}</span>' for s in flag.suggestions) or "<em>none</em>"
-    evidence = "".join(
-        f"<dt>{esc(k)}</dt><dd>{esc(v if isinstance(v, str) else json.dumps(v, ensure_ascii=False))}</dd>"
-        for k, v in (flag.evidence or {}).items())
+    evidence = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in evidence_items(flag.evidence))
     decided = ""
     if decision is not None:
         what = {"accepted": "accepted", "edited": "edited", "rejected": "rejected"}[decision.status]
@@ -192,6 +344,14 @@ def flag_detail_html(flag: Flag | None, decision: Decision | None, text: str = "
         + "</div>")
 
 
+def skipped_html(skipped: Sequence[tuple[str, str]]) -> str:
+    """The files a batch run skipped, one line each with the reason (escaped)."""
+    if not skipped:
+        return ""
+    items = "".join(f"<li><b>{esc(name)}</b>: {esc(reason)}</li>" for name, reason in skipped)
+    return f'<ul class="mtr-skipped">{items}</ul>'
+
+
 def legend_html() -> str:
     """The colours of the families and of the decisions."""
     items = "".join(f'<span style="background:{c}">{esc(fam)}</span>' for fam, c in FAMILY_COLOURS.items())
@@ -204,8 +364,8 @@ def summary_html(review: StoredReview, shown: Sequence[Flag], decisions: Mapping
     """The line above the text: title, words, flags shown and their decisions, then the legend."""
     counts = Counter(status_of(f, decisions) for f in shown)
     return (
-        f'<div class="mtr-summary"><b>{esc(review.title)}</b> · {review.words} words · '
-        f"{len(review.flags)} flags, {len(shown)} shown · "
+        f'<div class="mtr-summary"><b>{esc(review.title)}</b> · {plural(review.words, "word")} · '
+        f"{plural(len(review.flags), 'flag')}, {len(shown)} shown · "
         + " · ".join(f"{counts.get(s, 0)} {s}" for s in ("accepted", "edited", "rejected", PENDING))
         + f"</div>{legend_html()}")
 
@@ -261,7 +421,7 @@ def diff_html(original: str, corrected: str, all_lines_max: int = DIFF_ALL_LINES
             gap += 1
             continue
         if gap:
-            rows.append(f'<tr class="mtr-gap"><td class="ln"></td><td colspan="2">{gap} unchanged lines</td></tr>')
+            rows.append(f'<tr class="mtr-gap"><td class="ln"></td><td colspan="2">{plural(gap, "unchanged line")}</td></tr>')
             gap = 0
         if a == b:
             rows.append(f'<tr><td class="ln">{ln}</td><td class="orig">{esc(a)}</td><td class="corr">{esc(b)}</td></tr>')
@@ -270,14 +430,14 @@ def diff_html(original: str, corrected: str, all_lines_max: int = DIFF_ALL_LINES
             rows.append(f'<tr class="mtr-changed"><td class="ln">{ln}</td><td class="orig">{left}</td>'
                         f'<td class="corr">{right}</td></tr>')
     if gap:
-        rows.append(f'<tr class="mtr-gap"><td class="ln"></td><td colspan="2">{gap} unchanged lines</td></tr>')
-    head = (f'<p class="mtr-diff-summary">{changed} changed line{"s" if changed != 1 else ""}</p>'
+        rows.append(f'<tr class="mtr-gap"><td class="ln"></td><td colspan="2">{plural(gap, "unchanged line")}</td></tr>')
+    head = (f'<p class="mtr-diff-summary">{plural(changed, "changed line")}</p>'
             '<table><colgroup><col style="width:3.5em"><col><col></colgroup>'
             "<thead><tr><th>#</th><th>Original</th><th>Corrected</th></tr></thead><tbody>")
     return f'<div class="mtr-diff" id="mtr-diff-view">{head}{"".join(rows)}</tbody></table></div>'
 
 
 __all__ = ["APP_CSS", "DIFF_ALL_LINES_MAX", "FLAG_TABLE_HEADERS", "STATUS_COLOURS", "STATUS_MARKS",
-           "bulk_category_choices", "colour_map", "diff_html", "esc", "flag_choice", "flag_detail_html",
-           "flag_label", "flag_rows", "highlight_segments", "legend_html", "line_of", "status_html",
-           "suggestion_options", "summary_html"]
+           "bulk_category_choices", "colour_map", "diff_html", "esc", "evidence_items", "flag_choice",
+           "flag_detail_html", "flag_label", "flag_rows", "highlight_segments", "legend_html", "line_of",
+           "skipped_html", "status_html", "suggestion_options", "summary_html"]

@@ -211,6 +211,12 @@ def main(argv: list[str] | None = None) -> int:
                 p.wait_for_selector("#mtr-review-btn")
                 p.wait_for_function("() => !!window.__mtrKeys")
 
+            blank = user.new_page()  # the browser's own floor: the same Chromium with an empty page
+            blank.goto("about:blank")
+            time.sleep(2)
+            floor_pss, _, floor_n = chromium_memory()
+            blank.close()
+            say(f"0. Chromium with about:blank ({floor_n} processes): PSS {floor_pss:.0f} MB (the browser's floor)")
             open_tab(pg)
             time.sleep(2)
             cdp = user.new_cdp_session(pg)

@@ -21,6 +21,8 @@ from pathlib import Path
 CALIBRATION_FILE = Path(__file__).resolve().parent / "data" / "calibration" / "names.tsv"
 #: the calibrated band: raw scores below it are mapped, the rest are left as they are
 BAND = 0.5
+#: a calibrated suggestion keeps at least this confidence (a flag at 0 would say nothing)
+MIN_CONFIDENCE = 0.05
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,7 +47,3 @@ def calibrate(confidence: float, category: str) -> float:
     if share is None:
         return confidence
     return round(min(max(share, MIN_CONFIDENCE), BAND - 0.01), 3)
-
-
-#: a calibrated suggestion keeps at least this confidence (a flag at 0 would say nothing)
-MIN_CONFIDENCE = 0.05

@@ -13,12 +13,17 @@ TABLE = Path(__file__).parent / "data" / "given_names_ru.tsv"
 
 
 @functools.lru_cache(maxsize=1)
+def _rows() -> tuple[tuple[str, ...], ...]:
+    """The table's rows (columns ru, en, fr, en_variants, source), header left out; none without the file."""
+    if not TABLE.exists():
+        return ()
+    return tuple(tuple(line.split("\t")) for line in TABLE.read_text(encoding="utf-8").splitlines()[1:])
+
+
+@functools.lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
     out: dict[str, str] = {}
-    if not TABLE.exists():
-        return out
-    for line in TABLE.read_text(encoding="utf-8").splitlines()[1:]:
-        cols = line.split("\t")
+    for cols in _rows():
         if len(cols) < 3:
             continue
         en, fr = cols[1], cols[2]
@@ -43,10 +48,8 @@ def _romanisations() -> frozenset[str]:
     from .transliteration import SCHEMES, romanise
 
     out: set[str] = set()
-    if not TABLE.exists():
-        return frozenset()
-    for line in TABLE.read_text(encoding="utf-8").splitlines()[1:]:
-        ru = line.split("\t")[0].strip()
+    for cols in _rows():
+        ru = cols[0].strip()
         if ru:
             out.update(romanise(ru, scheme).lower() for scheme in SCHEMES)
     return frozenset(out)

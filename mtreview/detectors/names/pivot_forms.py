@@ -36,7 +36,6 @@ def flag_pivot_forms(det: NamesDetector, words: list[Word], text: str, taken: se
     join ``taken``."""
     kb = det.kb
     flags = []
-    shows = [w.capitalised and len(w.key) >= 4 and shows_pivot(kb, w.key) for w in words]
     for k, w in enumerate(words):
         if (w.start in taken or not w.capitalised or len(w.key) < 3 or FRENCH_TRANSCRIPTION.search(w.key)
                 or any(v.kind in NAMING_KINDS for v in kb.lookup(w.key))):
@@ -64,7 +63,9 @@ def flag_pivot_forms(det: NamesDetector, words: list[Word], text: str, taken: se
         # before a surname that only the pivot writes («Dzhek Dorsi»), is evidence for this word
         window = text[max(0, w.start - EVIDENCE_WINDOW):w.end + EVIDENCE_WINDOW]
         written = re.search(rf"(?<![\w-]){re.escape(sugg)}(?![\w-])", window) is not None
-        beside = k + 1 < len(words) and words[k + 1].start - w.end <= 1 and shows[k + 1]
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        beside = (nxt is not None and nxt.start - w.end <= 1 and nxt.capitalised and len(nxt.key) >= 4
+                  and shows_pivot(kb, nxt.key))
         supported = det.ev.pivot_near(w.start, w.end, w.key) or beside or written
         dominance = min(pf.dominance for pf in found if pf is not None)
         if real and not ((written or beside) and dominance >= PIVOT_FORM_REAL_DOMINANCE):

@@ -93,3 +93,50 @@ def test_russian_locale_only_for_russians(detector):
     spans = {t: (s, c) for t, s, c, _ in got}
     assert "Julia Görges" not in spans
     assert spans["Larisa Lazutina"][0] == ["Larissa Lazoutina"]
+
+
+@pytest.mark.slow
+def test_rare_pivot_form_of_a_name_nobody_bears(detector):
+    """A pivot form seen only a few times in the pairs («Ablonskogo», the genitive of «Яблонский»,
+    from «Jabłoński») is read when nobody is called by the form itself."""
+    assert pivot_forms.lookup("Ablonskogo").original == "jabłoński"
+    got = _names(detector, "Selon Dzhon Uilyams, les partisans de Ablonskogo ont quitté Varsovie.\n")
+    assert ("Ablonskogo", ["Jabłoński"]) in [(t, s) for t, s, _, _ in got]
+
+
+@pytest.mark.slow
+def test_rare_pivot_form_that_only_drops_a_doubled_letter_is_left_alone(detector):
+    """Russian cannot write a doubled vowel: «Taneti» may be its own spelling, not one of «Taaneti»."""
+    assert pivot_forms.lookup("Taneti").original == "taaneti"
+    got = _names(detector, "Selon Dzhon Uilyams, Taneti a parlé à Tarawa.\n")
+    assert "Dzhon" in [t for t, _, _, _ in got]  # the pivot shows here ...
+    assert "Taneti" not in [t for t, _, _, _ in got]  # ... and the name is still left alone
+
+
+@pytest.mark.slow
+def test_two_pivot_forms_side_by_side_vouch_for_each_other(detector):
+    """«Dzheims Uilson»: «Uilson» is somebody's real spelling too, but beside a given name only the pivot
+    writes it is the pivot form of «Wilson»."""
+    got = {t: (s, c) for t, s, c, _ in _names(detector, "Selon Dzheims Uilson, le chef a quitté Moscou.\n")}
+    assert got["Dzheims"][0] == ["James"] and got["Uilson"][0] == ["Wilson"]
+    assert got["Dzheims"][1] >= 0.5 and got["Uilson"][1] >= 0.5
+
+
+@pytest.mark.slow
+def test_surname_translated_as_a_word_after_a_given_name(detector):
+    """«Adam forgeron» (Smith) where the text shows the pivot; «Jules Renard», a name followed by a verb
+    («Musk est», «Marie annonce») and a text without signs of the pivot are left alone."""
+    got = _names(detector, "Selon Dzhon Uilyams, le ministre Adam forgeron a présenté le budget.\n")
+    assert ("forgeron", ["Smith"], "name/translated") in [(t, s, cat) for t, s, _, cat in got]
+    # without signs of the pivot, or where the word is a verb, the text is left alone
+    assert _names(detector, "Le ministre Adam forgeron a présenté le budget.\n") == []
+    assert _names(detector, "Le roman de Jules Renard a été réédité. Musk est arrivé à Austin.\n") == []
+    got = _names(detector, "Selon Dzhon Uilyams, Marie annonce sa candidature.\n")
+    assert "annonce" not in [t for t, _, _, _ in got]
+
+
+def test_name_words_table_keeps_content_words_only():
+    from mtreview.knowledge import name_words
+
+    assert "smith" in [x.name for x in name_words.lookup("forgeron")]
+    assert not name_words.lookup("est") and not name_words.lookup("que")  # east, stop words

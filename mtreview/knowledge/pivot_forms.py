@@ -32,7 +32,7 @@ from ..loading import cache_root, gc_paused, load_cached, save_cached
 DATA_FILE = Path(__file__).resolve().parent / "data" / "lexicon" / "pivot_forms.tsv.gz"
 SCHEMES = ("bgn", "iso9", "passport", "gost", "adhoc")
 #: a pivot form is kept when its most frequent original occurs in at least this many name pairs
-MIN_PAIR_COUNT = 4
+MIN_PAIR_COUNT = 1
 #: an accented spelling is preferred to its plain twin when it has at least this share of the plain one
 ACCENT_SHARE = 0.3
 

@@ -170,6 +170,12 @@ CALQUE_MULTI_NAMED = 0.25
 CALQUE_MULTI_CAPITAL = 0.1
 
 
+#: a surname written as a lower-case French word right after a given name («Adam forgeron»)
+NAME_WORD_LOWER = 0.6
+#: ... written capitalised («Jacek Renard»): French surnames are words too, so only beside the pivot
+NAME_WORD_CAPITALISED = 0.55
+
+
 def clip(conf: float, ceiling: float = CEILING) -> float:
     """``conf`` within [:data:`FLOOR`, ``ceiling``]."""
     return max(FLOOR, min(ceiling, conf))

@@ -23,6 +23,7 @@ from .homographs import flag_homographs
 from .inconsistent import flag_inconsistent
 from .known import flag_garbled_given_name, flag_mention
 from .mentions import OK, MentionFinder
+from .name_words import flag_name_words
 from .open_vocabulary import flag_open_vocabulary
 from .pivot_forms import flag_pivot_forms
 from .russian_locale import flag_russian_locale
@@ -98,6 +99,7 @@ class NamesDetector(BaseDetector):
             tok_at = LazyTokens(document, si)
             flags.extend(flag_calques(run, words, text, taken, tok_at))
             flags.extend(flag_homographs(run, words, text, taken, tok_at))
+            flags.extend(flag_name_words(run, words, text, taken, tok_at))
         return flags
 
     def _known_entities(self, words: list[Word], text: str, taken: set[int]) -> list[Flag]:

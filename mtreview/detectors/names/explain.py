@@ -117,3 +117,9 @@ def inconsistent(form: str, major: str, name: str) -> str:
     """One entity written several correct ways in one document."""
     return (f"« {form} » et « {major} » désignent la même entité ({name}) dans ce document ; "
             f"« {major} » est la forme la plus employée.")
+
+
+def name_word(word: str, sugg: str, evidence: str, given: str) -> str:
+    """A surname translated as a word after a given name (``evidence``: how the name became the word)."""
+    return (f"« {word} », après le prénom « {given} », est probablement le nom « {sugg} » traduit comme "
+            f"un mot ({evidence}).")

@@ -12,6 +12,7 @@ from ...knowledge.lexicon import zipf_en, zipf_fr
 from ...knowledge.pivot_forms import PivotForm
 from ...knowledge.pivot_forms import lookup as lookup_pivot_form
 from ...knowledge.spellings import is_real_spelling
+from ...knowledge.transliteration import normalise_latin
 from . import explain
 from .confidence import open_world, pivot_form_confidence
 from .evidence import EVIDENCE_WINDOW, NAMING_KINDS
@@ -25,6 +26,36 @@ if TYPE_CHECKING:  # pragma: no cover
 PIVOT_FORM_COMMON_ZIPF = 2.5
 #: a word at least this frequent in English (Zipf) is a real spelling
 REAL_ZIPF_EN = 1.5
+#: a pivot form rare in the pairs is read as one only from this length on ...
+RARE_MIN_LETTERS = 5
+#: ... and when English (names included) knows it less than this (Zipf)
+RARE_MAX_ZIPF_EN = 1.0
+
+
+def rare_pivot_form(pf: PivotForm, word: str) -> bool:
+    """A pivot form of a name rare in the pairs (fewer than :data:`PIVOT_FORM_DOMINANCE` of them) is
+    still read as one when nobody is called by the form itself (the pairs never write it as an original,
+    no language lists it as a word or a name token) and it is at least :data:`RARE_MIN_LETTERS` long:
+    «Babish» (of «Babiš») is written by a Russian pivot only. A form that differs from its original
+    only by what Russian cannot write (a doubled letter: «Taneti» of «Taaneti»), or only by a case
+    ending added to it («Blitta», a town, as a genitive of «Blitt»), may be a name's own spelling and is
+    not read as one."""
+    return (pf.own == 0 and len(word) >= RARE_MIN_LETTERS and not is_real_spelling(word)
+            and not normalise_latin(word).startswith(normalise_latin(pf.original))
+            and zipf_fr(word) == 0.0 and zipf_en(word) < RARE_MAX_ZIPF_EN)
+
+
+def pivot_neighbour(kb, w: Word) -> bool:
+    """A capitalised word beside a name that shows the pivot: one only the pivot writes
+    (:func:`.romanisation.shows_pivot`), or an exact pivot form of a real name that is far commoner than
+    the form itself, and English and French do not know («Uilson» of «Wilson»)."""
+    if not w.capitalised or len(w.key) < 4:
+        return False
+    if shows_pivot(kb, w.key):
+        return True
+    pf = lookup_pivot_form(w.key)
+    return (pf is not None and pf.dominance >= PIVOT_FORM_REAL_DOMINANCE and zipf_fr(w.key) == 0.0
+            and zipf_en(w.key) < REAL_ZIPF_EN and not FRENCH_TRANSCRIPTION.search(w.key))
 
 
 def flag_pivot_forms(det: NamesDetector, words: list[Word], text: str, taken: set[int]) -> list[Flag]:
@@ -44,8 +75,9 @@ def flag_pivot_forms(det: NamesDetector, words: list[Word], text: str, taken: se
         found: list[PivotForm | None] = []
         for part in parts:
             pf = lookup_pivot_form(part) if len(part) >= 3 else None
-            if pf is not None and (pf.dominance < PIVOT_FORM_DOMINANCE
-                                   or (len(parts) > 1 and is_real_spelling(part))):
+            if pf is not None and (len(parts) > 1 and is_real_spelling(part)):
+                pf = None
+            if pf is not None and pf.dominance < PIVOT_FORM_DOMINANCE and not rare_pivot_form(pf, part):
                 pf = None
             found.append(pf)
         if not any(found):
@@ -59,13 +91,14 @@ def flag_pivot_forms(det: NamesDetector, words: list[Word], text: str, taken: se
             sugg = sugg[:1].upper() + sugg[1:]
         if keeps_original(w.text, sugg):
             continue
-        # the original written nearby («Stephen Colbert» … «Stiven Colbert»), or a given name right
-        # before a surname that only the pivot writes («Dzhek Dorsi»), is evidence for this word
+        # the original written nearby («Stephen Colbert» … «Stiven Colbert»), or a name beside it that
+        # only the pivot writes («Dzhek Dorsi», «Dzheims Uilson»), is evidence for this word
         window = text[max(0, w.start - EVIDENCE_WINDOW):w.end + EVIDENCE_WINDOW]
         written = re.search(rf"(?<![\w-]){re.escape(sugg)}(?![\w-])", window) is not None
         nxt = words[k + 1] if k + 1 < len(words) else None
-        beside = (nxt is not None and nxt.start - w.end <= 1 and nxt.capitalised and len(nxt.key) >= 4
-                  and shows_pivot(kb, nxt.key))
+        prev = words[k - 1] if k > 0 else None
+        beside = ((nxt is not None and nxt.start - w.end <= 1 and pivot_neighbour(kb, nxt))
+                  or (prev is not None and w.start - prev.end <= 1 and pivot_neighbour(kb, prev)))
         supported = det.ev.pivot_near(w.start, w.end, w.key) or beside or written
         dominance = min(pf.dominance for pf in found if pf is not None)
         if real and not ((written or beside) and dominance >= PIVOT_FORM_REAL_DOMINANCE):

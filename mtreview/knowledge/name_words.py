@@ -1,0 +1,148 @@
+"""Name words: French words that a real name becomes when a translation reads it as a word.
+
+Two channels turn a surname into a French common noun, for any name, known to the base or not:
+
+* **English**: the name is also an English word (Fox, Smith, Falcon) and the English source is
+  translated word for word («Jacek Fox» → «Jacek Renard», «Adam Smith» → «Adam forgeron»);
+* **Russian pivot**: the name's Russian spelling, in some case form, is also a Russian word (Keith →
+  «Кит», *whale*), translated into French («baleine»).
+
+The table maps each such French word to the real names it may stand for, with how many people are
+called that in the Wikidata name pairs (CC0). It is built from those pairs, FreeDict's eng-fra and
+fra-rus dictionaries (GPL, read at build time only: the table keeps single words and counts) and
+pymorphy3's Russian dictionary by :func:`build` (French stop words and words commoner than
+:data:`MAX_FRENCH_ZIPF` left out) (``python -m mtreview.knowledge.name_words``); it knows
+no particular name. The names check :mod:`mtreview.detectors.names.name_words` reads it.
+
+Data file: ``data/lexicon/name_words_fr.tsv.gz`` — ``french word<TAB>name<TAB>channel<TAB>people
+called so<TAB>evidence``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "lexicon" / "name_words_fr.tsv.gz"
+#: a name counts when at least this many name pairs are of it (a name people really bear)
+MIN_PEOPLE = 3
+#: an English name token is read as an English word from this frequency (Zipf) on
+ENGLISH_WORD_ZIPF = 3.0
+#: French translations kept per word (dictionary order: the commonest sense first)
+MAX_TRANSLATIONS = 2
+#: a French word at least this long
+MIN_LETTERS = 3
+#: a French word this frequent (Zipf) is a grammatical word or a verb form («est», «que»), never kept
+MAX_FRENCH_ZIPF = 5.5
+
+
+@dataclass(frozen=True)
+class NameWord:
+    """The French ``word`` may be the translation of the name ``name`` (``channel``: "en" or "ru"),
+    borne by ``people`` in the pairs; ``evidence`` says how («fox → renard», «Кит → кит → baleine»)."""
+
+    word: str
+    name: str
+    channel: str
+    people: int
+    evidence: str
+
+
+def _pairs(pairs_dir: Path) -> dict[tuple[str, str], int]:
+    out: dict[tuple[str, str], int] = defaultdict(int)
+    for path in sorted(pairs_dir.glob("wd_russian_*.tsv")):
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) < 3 or not parts[0] or not parts[1]:
+                    continue
+                out[(parts[0], parts[1].replace(" ", ""))] += int(parts[2]) if parts[2].isdigit() else 1
+    return out
+
+
+def build(pairs_dir: Path, out: Path = DATA_FILE) -> int:
+    """Build the table from the ``wd_russian_*.tsv`` pairs; returns the number of rows."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    from .dictionaries import get_dictionary
+    from .homographs import _ru_to_fr, common_word_lemmas
+    from .lexicon import zipf_en, zipf_fr
+    from .transliteration import case_forms
+
+    pairs = _pairs(pairs_dir)
+    people: dict[str, int] = defaultdict(int)
+    for (en, _ru), n in pairs.items():
+        people[en] += n
+    eng_fra = get_dictionary("eng-fra")
+    ru_fr = _ru_to_fr()
+    rows: dict[tuple[str, str, str], tuple[int, str]] = {}
+
+    def add(fr: str, name: str, channel: str, n: int, evidence: str) -> None:
+        fr = fr.strip().lower()
+        if " " in fr or "-" in fr or len(fr) < MIN_LETTERS or not fr.isalpha() or fr == name.lower():
+            return
+        if fr in STOP_WORDS or zipf_fr(fr) >= MAX_FRENCH_ZIPF:
+            return  # «est» (east), «que»: a French word this common is not a translated surname
+        key = (fr, name, channel)
+        if key not in rows or rows[key][0] < n:
+            rows[key] = (n, evidence)
+
+    for en, n in people.items():
+        if n < MIN_PEOPLE or not en.isalpha() or zipf_en(en) < ENGLISH_WORD_ZIPF:
+            continue
+        for fr in eng_fra.translations(en)[:MAX_TRANSLATIONS]:
+            add(fr, en, "en", n, f"{en} → {fr}")
+    for en, ru in pairs:
+        if people[en] < MIN_PEOPLE or len(ru) < 3:
+            continue
+        for form, _case in case_forms(ru):
+            for lemma in common_word_lemmas(form):
+                for fr in ru_fr.get(lemma, [])[:MAX_TRANSLATIONS]:
+                    add(fr, en, "ru", people[en], f"{form} → {lemma} → {fr}")
+    lines = sorted(f"{fr}\t{name}\t{ch}\t{n}\t{ev}\n" for (fr, name, ch), (n, ev) in rows.items())
+    tmp = out.with_suffix(".tmp")
+    with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write("# french word\tname\tchannel\tpeople\tevidence — built by python -m mtreview.knowledge.name_words "
+                "from the Wikidata en-ru name pairs (CC0), FreeDict eng-fra/fra-rus and pymorphy3\n")
+        f.writelines(lines)
+    tmp.replace(out)
+    return len(lines)
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[NameWord, ...]]:
+    table: dict[str, list[NameWord]] = defaultdict(list)
+    if DATA_FILE.exists():
+        with gzip.open(DATA_FILE, "rt", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#"):
+                    continue
+                fr, name, ch, n, ev = line.rstrip("\n").split("\t")
+                table[fr].append(NameWord(fr, name, ch, int(n), ev))
+    return {k: tuple(sorted(v, key=lambda x: -x.people)) for k, v in table.items()}
+
+
+def lookup(word: str) -> tuple[NameWord, ...]:
+    """The names the French ``word`` (any case) may translate, most borne first."""
+    return _table().get(word.lower(), ())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="Build data/lexicon/name_words_fr.tsv.gz from the Wikidata pairs.")
+    ap.add_argument("--pairs", type=Path, default=None,
+                    help="folder with wd_russian_*.tsv (default: wikidata-names-en-ru-translit under "
+                         "$MTREVIEW_SHARED_DATA or ../shared/data)")
+    args = ap.parse_args()
+    if args.pairs is None:
+        from ..resources import shared_data_dir
+
+        args.pairs = shared_data_dir() / "wikidata-names-en-ru-translit"
+    print(f"{build(args.pairs)} name words → {DATA_FILE}")
+
+
+if __name__ == "__main__":
+    main()

@@ -36,3 +36,24 @@ def test_nominal_sentences_headings_and_lists_are_french(det):
             "Merci beaucoup pour votre aide.\n- Paris à un niveau différent.\nNew York remporte le titre\n"
             "La lampe produit un flux très lumineux.")
     assert flags(det, text) == []
+
+
+def test_dash_standing_for_the_copula(det):
+    """Russian writes the present-tense copula as a dash; a translation that keeps it lost «est»."""
+    out = flags(det, "Notre objectif — la croissance durable de la région.")
+    assert [(f.text, f.suggestions, f.evidence["rule"]) for f in out] == [(" — ", [" est "], "copula_dash")]
+    out = flags(det, "Sa priorité — rétablir la confiance des investisseurs.")
+    assert [f.suggestions for f in out] == [[" est de "]]
+    out = flags(det, "Notre tâche — améliorer la sécurité des patients.")
+    assert [f.suggestions for f in out] == [[" est d'"]]
+    out = flags(det, "Les principaux partenaires de la banque – les fonds de pension et les assureurs.")
+    assert [f.suggestions for f in out] == [[" sont "]]
+
+
+def test_datelines_incises_ranges_and_dashes_beside_a_verb_are_french(det):
+    text = ("Londres – Le Premier ministre britannique souhaite procéder plus rapidement.\n"
+            "Il quitte Home Park à la fin de la saison 1946 – 47.\n"
+            "Le nouveau stade — inauguré en mars — accueille 40 000 spectateurs.\n"
+            "La pluie est finalement arrivée – juste à temps.\n"
+            "— Votre objectif, la croissance ?\n")
+    assert flags(det, text) == []

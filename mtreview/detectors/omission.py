@@ -10,7 +10,12 @@ too: «Poutine à un niveau différent», «convaincu que Musk un "homme intelli
 * ``verbless_que``: a clause opened by «que» whose subject is directly followed by a determiner or a
   preposition, with no verb before the next punctuation («que Musk un homme intelligent»);
 * ``copula_name``: «ont été Poutine»: a plural subject, the copula «être» and a single proper name as
-  predicate — the participle is missing («ont isolé Poutine»).
+  predicate — the participle is missing («ont isolé Poutine»);
+* ``copula_dash``: Russian writes the present-tense copula as a dash («Наша цель — рост»), and a
+  translation keeps it: «Notre objectif — la croissance.» A sentence with one dash between a noun phrase
+  opened by a determiner and its predicate, and no finite verb in either (a relative clause after the
+  predicate aside), lost «est»; datelines («Londres – Le Premier ministre … souhaite»), incises between
+  two dashes, ranges («1946 – 47») and dialogue lines are left alone.
 
 Suggestions insert the copula where it can be placed («Musk était un», tense from the governing verb).
 """
@@ -27,6 +32,10 @@ from . import BaseDetector
 from .french import in_spans, is_sentence_initial, protected_spans, quoted_spans
 
 VERBAL = {"VERB", "AUX"}
+#: a dash that may stand for the copula (a hyphen, spaced or not, joins words and ranges in French)
+DASHES = {"—", "–"}
+#: words that open a clause with its own verb (a relative or subordinate clause after the predicate)
+CLAUSE_OPENERS = {"qui", "que", "qu'", "qu’", "dont", "où", "lorsque", "quand", "si", "car", "mais", "et", "parce"}
 #: words that make a following «que» the second term of a comparison, which needs no verb
 COMPARATIVES = {"plus", "moins", "autant", "aussi", "davantage", "mieux", "pire", "pis", "meilleur", "meilleure",
                 "meilleurs", "meilleures", "même", "mêmes", "autre", "autres", "tel", "telle", "tels", "telles",
@@ -81,6 +90,9 @@ class OmissionDetector(BaseDetector):
         f = self._copula_name(text, off, sent)
         if f is not None:
             yield f
+        f = self._copula_dash(text, off, sent)
+        if f is not None:
+            yield f
 
     def _verbless_sentence(self, text: str, off: int, sent: Any, words: list[Any]) -> Flag | None:
         if len(words) < self.min_words:
@@ -118,6 +130,42 @@ class OmissionDetector(BaseDetector):
         return self._flag(text, a, b, [sugg], 0.6,
                           f"Phrase sans verbe après «\u00a0{subj_txt}\u00a0»\u00a0: le verbe (souvent «\u00a0être\u00a0», "
                           "que le russe omet) manque.", "verbless_sentence")
+
+    def _copula_dash(self, text: str, off: int, sent: Any) -> Flag | None:
+        """«Notre objectif — la croissance.»: the Russian dash for the copula (see the module's rules)."""
+        toks = [t for t in sent if not t.is_space]
+        if len(toks) < 5 or toks[-1].text not in {".", "!"}:
+            return None
+        dashes = [t for t in toks if t.text in DASHES]
+        if len(dashes) != 1:
+            return None
+        dash = dashes[0]
+        before = [t for t in toks if t.i < dash.i]
+        after = [t for t in toks[:-1] if t.i > dash.i]
+        if len(before) < 2 or not after or before[0].pos_ != "DET" or before[0].i != sent.start:
+            return None
+        if any(t.pos_ in VERBAL for t in before) or not any(t.pos_ == "NOUN" for t in before):
+            return None
+        if any(t.text in {"(", ")", ":", "«", "»", "\"", "“", "”", ";"} for t in toks):
+            return None
+        for t in after:
+            if t.lower_ in CLAUSE_OPENERS:
+                break  # «… la croissance qui profite à tous»: the relative clause has its own verb
+            if t.pos_ in VERBAL and "Inf" not in t.morph.get("VerbForm") and "Part" not in t.morph.get("VerbForm"):
+                return None
+        first = after[0]
+        if first.pos_ not in {"DET", "NOUN", "PROPN", "ADJ", "NUM", "VERB", "PRON"}:
+            return None
+        head = next(t for t in before if t.pos_ == "NOUN")
+        copula = "sont" if "Plur" in head.morph.get("Number") else "est"
+        if first.pos_ == "VERB" and "Inf" in first.morph.get("VerbForm"):
+            copula += " d'" if first.text[:1].lower() in "aeiouyéèêh" else " de"
+        a = off + before[-1].idx + len(before[-1].text)
+        b = off + first.idx
+        sugg = f" {copula}" + ("" if copula.endswith("'") else " ")
+        return self._flag(text, a, b, [sugg], 0.65,
+                          "Le tiret tient lieu du verbe «\u00a0être\u00a0», comme en russe (copule omise au "
+                          f"présent)\u00a0; le français l'écrit\u00a0: «\u00a0{copula}\u00a0».", "copula_dash")
 
     @staticmethod
     def _is_name(tok: Any) -> bool:

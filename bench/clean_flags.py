@@ -23,6 +23,9 @@ and ``typography``, counted apart) reviews each set as one text, one sentence pe
 ``mtreview check`` would review such a file (long texts are cut in chunks of whole lines by the reviewer).
 Flags are per line, so each flag is reported with its line number.
 
+Each set is also split in two halves by line number (1-based): the *dev* half (even lines), where false
+alarms were read to decide changes, and the *test* half (odd lines), measured only; both are printed.
+
 Counted: flags at confidence ≥ ``--min-confidence`` (0.5), typography and ``name/*`` excluded, per
 1,000 lines, by detector and category. Every counted flag is listed (line, category, span, suggestion,
 confidence, the line's text) in ``bench/results/clean_flags.txt`` and, with the counts, in
@@ -126,8 +129,14 @@ def measure(reviewer: Any, name: str, lines: list[str], min_conf: float) -> dict
                        "rule": f.evidence.get("rule") or f.evidence.get("option") or "",
                        "context": lines[i]})
     n = len(listed)
+    halves = {}
+    for half, parity in (("dev", 0), ("test", 1)):
+        n_lines = sum(1 for i in range(1, len(lines) + 1) if i % 2 == parity)
+        n_flags = sum(1 for f in listed if f["line"] % 2 == parity)
+        halves[half] = {"lines": n_lines, "counted": n_flags,
+                        "per_1000_lines": round(n_flags * 1000.0 / max(1, n_lines), 2)}
     return {"set": name, "lines": len(lines), "words": res.words, "seconds": round(secs, 1),
-            "counted": n, "per_1000_lines": round(n * per_k, 2),
+            "counted": n, "per_1000_lines": round(n * per_k, 2), "halves": halves,
             "by_detector": {k: round(v * per_k, 2) for k, v in sorted(by_det.items())},
             "by_detector_count": dict(sorted(by_det.items())),
             "by_category": {k: round(v * per_k, 2) for k, v in sorted(by_cat.items())},
@@ -147,6 +156,9 @@ def table(results: list[dict[str, Any]], min_conf: float) -> str:
     rows.append(f"{'ALL (typography, name/* excluded)':42s}" + "".join(
         f"{r['per_1000_lines']:>10.2f}" for r in results))
     rows.append(f"{'  flags counted':42s}" + "".join(f"{r['counted']:>10d}" for r in results))
+    for half, what in (("dev", "even"), ("test", "odd")):
+        rows.append(f"{'  ' + half + ' half (' + what + ' line numbers)':42s}" + "".join(
+            f"{r['halves'][half]['per_1000_lines']:>10.2f}" for r in results))
     for d in dets:
         rows.append(f"{'  detector ' + d:42s}" + "".join(f"{r['by_detector'].get(d, 0.0):>10.2f}" for r in results))
     for c in cats:

@@ -52,6 +52,33 @@ CORRECT = [
     "Qui était la première femme d’Henry VIII ?",
     "Où est né l’auteur de Ne tirez pas sur l’oiseau moqueur ?",
     "Comment se prépare généralement un kabak tatlısı?",
+    # issue 14, item 4: one sentence per false-alarm class found on the dev half (even lines) of the sets
+    # a homophone that fits its context far better than Grammalecte's alternative (fr-mono n-grams)
+    "Quelle est la signification de la pierre dans le sceau de salomon?",
+    # a participle agreeing with an interrogative object placed before it
+    "Combien de Suites françaises J. S. Bach a-t-il composées?",
+    # no elision before a title in another language
+    "Qui est l'auteur de la série de discours connue sous le nom de In Verrem?",
+    # an impossible date that is the topic, not the date of an event
+    "Le 31 février est-il une date réelle dans notre système de calendrier ou n'existe-t-il que dans "
+    "l'univers fictif?",
+    # a noun after «d'» with its adjective, not a verb
+    "Quand Les Enfants du Mondial ont-ils été diffusés pour la première fois en tant que série télévisée "
+    "d'anime japonaise?",
+    # «N1 de N2 que … participle» agreeing with N1
+    "Qui a écrit « Live and Let Die » pour le film James Bond de 1973 sous le titre éponyme, qui avait été "
+    "nominé pour l’Oscar de la meilleure chanson originale qu’il n’avait pas remporté ?",
+    # rare words wordfreq knows, whose «fix» the context does not bear out
+    "Pouvez-vous partager une recette simple pour faire de la sauce saté à la maison?",
+    "Combien de préludes choraux sont inclus dans les Chorals de Leipzig?",
+    # an adjective made from a name of the text
+    "Quel est le but des Règles d'Acquisition ferengies dans le monde fictif d'où elles proviennent?",
+    "Combien de Règles d'Acquisition y a-t-il dans le livre de règles de Ferengi?",
+    # the locution «des deux côtés»
+    "Qui étaient les principaux dirigeants des deux côtés de la Guerre Civile Galactique?",
+    # English terms French borrowed whole
+    "Quel pays a produit le plus grand nombre de groupes de heavy metal ?",
+    "La Russie est-elle le pays d’origine de la musique hard bass ?",
     # rare correct words (French Wikipedia, fr-mono corpus)
     "Le Nakhitchevan est une exclave de l'Azerbaïdjan.",
     "La silphie perfoliée est une plante énergétique.",
@@ -142,6 +169,22 @@ def test_real_errors_of_the_references_stay_flagged(reviewer):
     assert "seront-il" in texts and "moment" in texts and "mange" in texts and "peut" in texts
 
 
+def test_real_errors_next_to_the_excused_shapes_stay_flagged(reviewer):
+    """Each issue-14 excuse is narrow: the same shapes with a real error are still flagged ≥ 0.5."""
+    text = ("Qui à conçu la tour de Tokyo?\n"                                   # homophone, context agrees
+            "De quel type d'œuvre musicale fait parti L'Oiseau de feu?\n"
+            "De quel pays Édouard VII a-t-il était l'empereur?\n"               # participle, no object before
+            "Quel était le lieu de naissance de Étienne VI?\n"                  # elision before a French name
+            "Le contrat a été signé le 30 février 2021.\n"                      # an impossible date of an event
+            "Le feu s'est propagé d'un hangard à voitures.\n"                   # a known misspelling, fix in context
+            "Quels matérieux ont été utilisés pour la cathédrale?\n"            # fix far commoner
+            "Les deux côtés du conflit ont signé un accord.\n"                  # parties, not the locution
+            "Le board de la société a décidé de vendre.\n")                     # a lone English word
+    texts = [t for t, *_ in _serious(reviewer.review(text).flags)]
+    for w in ("à", "parti", "était", "de ", "30 février", "hangard", "matérieux", "côtés", "board"):
+        assert any(w in t for t in texts), (w, texts)
+
+
 def test_genitive_rule_leaves_a_person_named_by_two_nouns(reviewer):
     text = ("Le vice-président a déclaré que la réunion aurait lieu.\n"
             "Les États-Unis ont-ils déjà eu une femme vice-présidente avant 2021 ?\n")
@@ -173,3 +216,14 @@ def test_doubled_noun_with_an_article_is_flagged_with_less_confidence():
     g = [f for f in rv.review("Le directeur du service de service a démissionné.").flags
          if f.category == "fluency/repetition"]
     assert f and g and f[0].confidence < g[0].confidence
+
+
+def test_words_derived_from_a_name_are_recognised():
+    from mtreview.detectors.spelling import derived_from_name
+
+    assert derived_from_name("ferengies", "Ferengi")
+    assert derived_from_name("marxiste", "Marx")
+    assert not derived_from_name("ukien", "Uk")  # names under four letters are not compared
+    assert derived_from_name("hessoise", "Hesse")
+    assert not derived_from_name("bammer", "Bremmer")  # a garbled name is not a derivation
+    assert not derived_from_name("ferengiesque", "Ferengi")

@@ -64,6 +64,11 @@ OPTION_MAP: dict[str, tuple[str, str, float]] = {
 LOW_RULE_RE = re.compile(r"^g3__gn_\w*_[2-9]m__")
 LOW_OPTIONS = {"tu"}
 LOW_CONFIDENCE = 0.45
+#: a homophone rule (option ``conf``) whose suggestion the fr-mono n-grams find at least ten times less
+#: likely in the sentence than the written word (log10 difference) is reported at :data:`LOW_CONFIDENCE`:
+#: «le sceau de Salomon» (→ «seau»), «l'expérience de pensée» (→ «pansée») are French; on the dev half of
+#: the clean references the real confusions («fait parti», «Qui à conçu», «le plu connu») all score above −1
+HOMOPHONE_FIT_MIN = -1.0
 #: rules that fire mostly on the proper names and quotations of translated news (measured on WMT22)
 DISABLED_RULES = {"g2__conf_on_non_verbe__b1_a3_1"}
 #: rule-id prefixes dropped for the same reason (sentence-initial verbs read as imperatives)
@@ -287,10 +292,38 @@ class GrammarDetector(BaseDetector):
                 category, severity = "fluency/typography", "minor"  # an accent missing on a capital
             if not sugg:
                 conf -= 0.1
+            evidence: dict[str, Any] = {"engine": "grammalecte", "rule": rule, "option": opt}
+            if opt == "conf" and sugg:
+                fit = self._homophone_fit(doc, e["nStart"], e["nEnd"], sugg[0])
+                if fit is not None:
+                    evidence["ngram_fit"] = fit
+                    if fit <= HOMOPHONE_FIT_MIN:
+                        conf = min(conf, LOW_CONFIDENCE)  # the written word fits its context far better
             yield Flag(start=start, end=end, text=text[start:end], category=category, severity=severity,
                        confidence=round(conf, 3), suggestions=sugg,
                        explanation=(e.get("sMessage") or "").strip() + " (Grammalecte)",
-                       detector=self.name, evidence={"engine": "grammalecte", "rule": rule, "option": opt})
+                       detector=self.name, evidence=evidence)
+
+    @staticmethod
+    def _homophone_fit(doc: Any, start: int, end: int, suggestion: str) -> float | None:
+        """How much likelier the fr-mono n-grams find the suggested homophone than the written word in
+        its context (log10: the word and the two after it, given the two before it); ``None`` unless
+        one word replaces one word and the n-gram model is there."""
+        from ..knowledge.ngrams import get_ngrams
+
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) != 1 or " " in suggestion.strip() or not span[0].is_alpha:
+            return None
+        model = get_ngrams()
+        if model is None:
+            return None
+        tok = span[0]
+        sent = tok.sent
+        left = [t.text for t in doc[max(sent.start, tok.i - 2):tok.i]]
+        right = [t.text for t in doc[tok.i + 1:min(sent.end, tok.i + 3)] if not t.is_punct]
+        written = model.logprob([tok.text, *right], left)
+        other = model.logprob([suggestion, *right], left)
+        return round(other - written, 3)
 
     @staticmethod
     def _on_name(doc: Any, start: int, end: int) -> bool:
@@ -337,6 +370,20 @@ class GrammarDetector(BaseDetector):
         if ("conf_de_vconj" in rule or "infi_de_verbe" in rule) and first.i > 0 and \
                 doc[first.i - 1].lower_ in {"l'", "l’", "le", "la", "les", "un", "une", "des", "du"}:
             return True  # after a determiner it is a noun: «l'anime», «de l'anime»
+        if "conf_de_vconj" in rule and len(span) == 1 and first.i > 0 and \
+                doc[first.i - 1].lower_ in {"de", "d'", "d’"} and last.i + 1 < len(doc) and \
+                doc[last.i + 1].pos_ == "ADJ" and doc[last.i + 1].morph.get("VerbForm") != ["Part"]:
+            return True  # an adjective follows: a noun after «de» («une série d'anime japonaise»)
+        if "élisions_manquantes" in rule and cls._foreign_title_next(doc, end):
+            return True  # «l'auteur de In Verrem», «de In My Heart…»: a title in another language
+        if "ppas_" in rule and "_que_" in rule and cls._agrees_with_other_antecedent(doc, first):
+            return True  # «l'Oscar de la meilleure chanson qu'il n'avait pas remporté»: «qu'» is «l'Oscar»
+        if "ppas_avoir" in rule and cls._agrees_with_fronted_object(doc, first):
+            return True  # «Combien de films a-t-il réalisés ?»: the object comes first, the participle agrees
+        if ("gn_vingt" in rule or "gn_cent" in rule) and cls._year_in_words(doc, first, last):
+            return True  # «en mille neuf cent quatre-vingt»: a year is an ordinal, «vingt» stays invariable
+        if "date_jour_mois" in rule and cls._date_as_topic(doc, span):
+            return True  # «Le 31 février est-il une date réelle ?»: the text speaks of the date itself
         if cls._title_near(doc, first, last):
             return True  # a title right before or after: «de N'oublie pas de vivre», «Quand Au guet ! a-t-il»
         if "__conf_" in rule and first.i > sent.start:
@@ -391,6 +438,126 @@ class GrammarDetector(BaseDetector):
                 any(t.lower_ in {"parce"} for t in doc[sent.start:first.i]):
             return True  # «ce n'est pas parce qu'il s'en défend qu'il n'est pas …»: indicative
         return False
+
+    #: English words this common (wordfreq Zipf) and commoner in English than in French by a Zipf point
+    #: are function words; capitalised after «de», they open a title in another language («In Verrem»)
+    _FOREIGN_FUNCTION_ZIPF = 6.0
+
+    @classmethod
+    def _foreign_title_next(cls, doc: Any, end: int) -> bool:
+        """True when the word after the span is a capitalised English (or Latin) function word: a title in
+        another language starts there («de In My Heart…», «de In Verrem»), where French usage does not
+        always elide."""
+        from ..knowledge.lexicon import zipf
+
+        m = re.match(r"\s*([^\W\d_]+)", doc.text[end:])
+        if not m or not m.group(1)[:1].isupper():
+            return False
+        w = m.group(1).lower()
+        en = zipf(w, "en")
+        return en >= cls._FOREIGN_FUNCTION_ZIPF and en >= zipf(w, "fr") + 1.0
+
+    _FRONTED = {"combien", "quel", "quelle", "quels", "quelles"}
+
+    @classmethod
+    def _agrees_with_fronted_object(cls, doc: Any, part: Any) -> bool:
+        """True when an interrogative object stands before the verb («Combien de suites … a-t-il
+        composées», «Quelles villes a-t-il visitées») and the participle ``part`` agrees with its noun in
+        gender and number: the agreement is the rule, not an error."""
+        ptags = [m for m in morph_tags(part.text) if ":Q" in m]
+        if not ptags:
+            return False
+        lo = part.i  # the clause's start: the parser's sentences break at initials («J. S. Bach»)
+        while lo > 0 and doc[lo - 1].text not in {".", "?", "!", ";", "\n"}:
+            lo -= 1
+        for t in doc[lo:part.i]:
+            if t.lower_ not in cls._FRONTED:
+                continue
+            j = t.i + 1
+            if t.lower_ == "combien":
+                if j >= part.i or doc[j].lower_ not in {"de", "d'", "d’"}:
+                    continue
+                j += 1
+            noun = next((x for x in doc[j:min(part.i, j + 3)] if x.pos_ in {"NOUN", "PROPN"}), None)
+            if noun is None:
+                continue
+            ntags = [m for m in morph_tags(noun.text.lower()) if ":N" in m]
+            for pt in ptags:
+                g = ":f" if ":f" in pt else ":m" if ":m" in pt else ""
+                n = ":p" if ":p" in pt else ":s" if ":s" in pt else ""
+                if not g or not n:
+                    continue
+                for nt in ntags:
+                    if (g in nt or ":e" in nt) and (n in nt or ":i" in nt):
+                        return True
+        return False
+
+    @staticmethod
+    def _agrees(part: str, noun: str) -> bool:
+        """True when participle ``part`` has the gender and number of ``noun`` (Grammalecte's tags)."""
+        ntags = [m for m in morph_tags(noun.lower()) + morph_tags(noun) if ":N" in m]
+        for pt in (m for m in morph_tags(part) if ":Q" in m):
+            g = ":f" if ":f" in pt else ":m" if ":m" in pt else ""
+            n = ":p" if ":p" in pt else ":s" if ":s" in pt else ""
+            if g and n and any((g in nt or ":e" in nt) and (n in nt or ":i" in nt) for nt in ntags):
+                return True
+        return False
+
+    @classmethod
+    def _agrees_with_other_antecedent(cls, doc: Any, part: Any) -> bool:
+        """«N1 de N2 que … participle»: the relative pronoun may stand for N1 as well as N2. True when the
+        participle ``part`` agrees with the head N1 of the noun phrase before «que» (Grammalecte takes the
+        nearest noun, N2)."""
+        que = next((t for t in reversed(doc[max(0, part.i - 8):part.i])
+                    if t.lower_ in {"que", "qu'", "qu’"}), None)
+        if que is None or que.i == 0:
+            return False
+        j = que.i - 1
+        while j > 0 and doc[j].pos_ == "ADJ":
+            j -= 1
+        n2 = doc[j]
+        if n2.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        # the noun that N2 complements: «l'Oscar de la meilleure chanson», «le prix des œuvres»
+        k = n2.i - 1
+        while k > 0 and doc[k].pos_ in {"ADJ", "DET"}:
+            k -= 1
+        if doc[k].lower_ not in {"de", "du", "des", "d'", "d’"} or k == 0:
+            return False
+        k -= 1
+        while k > 0 and doc[k].pos_ == "ADJ":
+            k -= 1
+        n1 = doc[k]
+        return n1.pos_ in {"NOUN", "PROPN"} and cls._agrees(part.text, n1.text)
+
+    @staticmethod
+    def _year_in_words(doc: Any, first: Any, last: Any) -> bool:
+        """True when the number ending at ``last`` is a year written in words: it starts with «mille» or
+        «mil» followed by hundreds («mille neuf cent quatre-vingt») and no noun follows it (an amount is
+        followed by what it counts: «deux mille quatre-vingts euros»)."""
+        words = []
+        j = first.i - 1
+        while j >= 0 and (doc[j].lower_ in {"mille", "mil", "cent", "cents", "-"} or doc[j].like_num and
+                          doc[j].is_alpha):
+            words.append(doc[j].lower_)
+            j -= 1
+        if not ({"mille", "mil"} & set(words) and {"cent", "cents"} & set(words)):
+            return False
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        return nxt is None or nxt.is_punct or nxt.pos_ in {"ADP", "CCONJ", "SCONJ", "VERB", "AUX", "PRON"}
+
+    @staticmethod
+    def _date_as_topic(doc: Any, span: Any) -> bool:
+        """True when an impossible date without a year is what the sentence speaks about (the subject, or
+        the complement of a noun: «l'impact du 31 février»), not when something is said to happen on it
+        (a time adjunct: «signé le 30 février»)."""
+        day = next((t for t in span if t.like_num), None)
+        if day is None:
+            return False
+        if any(t.like_num and len(t.text) == 4 for t in doc[day.i + 1:min(len(doc), day.i + 4)]):
+            return False  # a year: a dated event
+        return day.dep_ in {"nsubj", "nsubj:pass"} or \
+            day.dep_ == "nmod" and day.head.pos_ in {"NOUN", "PROPN"} and day.head.i < day.i
 
     #: agreement rules that a title as subject misleads (a work is named by its title, whatever its number
     #: and gender; the verb agrees with the title or with the work it names)

@@ -15,7 +15,10 @@ word («labbaye» → «l'abbaye», «unvaisseau» → «un vaisseau») and for 
 below the usual threshold — for a non-word without such a fix, a word wordfreq knows in English
 («exclave»), or a word next to another unknown or foreign-lettered word: measured on clean human
 references, these are mostly rare correct words («silphie», «kabak tatlısı»), though on MT output many are
-garbled words. Severity minor for a one-letter slip, major otherwise.
+garbled words. A non-word wordfreq knows in French keeps 0.85 only when its fix is much commoner still or
+fits the neighbouring words in the fr-mono n-grams (:data:`KNOWN_FIX_MARGIN`: «hangard» yes, «sauce saté»
+→ «salé» no); an adjective made from a name of the text («ferengies» / «Ferengi») gets 0.4. Severity
+minor for a one-letter slip, major otherwise.
 """
 
 from __future__ import annotations
@@ -71,6 +74,12 @@ FIX_MARGIN = 1.0
 #: coincide with French typos, «comuniqué», «dinastie».)
 FOREIGN_KNOWN = 1.5
 FOREIGN_LANGS = ("en",)
+#: a non-word that wordfreq nevertheless finds in French text (a rare word, a loan, or a common misspelling)
+#: is called a typo confidently only when its fix is this much commoner (Zipf units: ≥ 200×, as for
+#: «matérieux» → «matériaux», 3.1) or when the fix forms, with a neighbouring word, a phrase the fr-mono
+#: n-grams attest («d'un hangar», «hangar à» for «hangard»); rare correct words close to a common word
+#: fail both («sauce saté» → «salé», 2.2, «préludes choraux» → «coraux», 1.6)
+KNOWN_FIX_MARGIN = 2.3
 
 
 def _folded(word: str) -> str:
@@ -154,6 +163,49 @@ def credible_fix(word: str, suggestions: list[str]) -> str | None:
             if key is None or k < key:  # nearest first, accents counted, then the commonest
                 best, key = s, k
     return best
+
+
+def fix_in_context(text: str, start: int, end: int, fix: str) -> bool:
+    """True when ``fix``, put in place of the word at ``start:end``, forms a phrase with the word before
+    or after it that the fr-mono n-grams attest."""
+    from ..knowledge.ngrams import get_ngrams
+
+    model = get_ngrams()
+    if model is None:
+        return True  # no statistics: judge by the word lists alone
+    lo = max(text.rfind("\n", 0, start) + 1, start - 60)
+    hi = text.find("\n", end)
+    hi = min(end + 60, len(text) if hi < 0 else hi)
+    before = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*['’]?", text[lo:start])[-1:]
+    after = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text[end:hi])[:1]
+    return bool(before) and model.count([*before, fix]) > 0 or bool(after) and model.count([fix, *after]) > 0
+
+
+def credible_known_fix(word: str, fix: str, text: str, start: int, end: int) -> bool:
+    """For a word wordfreq knows in French: is ``fix`` still the credible correction (see
+    :data:`KNOWN_FIX_MARGIN`)? Always True for a word wordfreq does not know or an accent slip."""
+    own = zipf(word.lower(), "fr")
+    if own <= 0 or same_letters(word, fix):
+        return True
+    return zipf(fix.lower(), "fr") >= own + KNOWN_FIX_MARGIN or fix_in_context(text, start, end, fix)
+
+
+#: inflections and derivations that make an adjective or a noun of a name («Ferengi» → «ferengies»,
+#: «Marx» → «marxiste», «Paris» → «parisienne»)
+NAME_SUFFIXES = ("", "s", "e", "es", "en", "ens", "enne", "ennes", "ien", "iens", "ienne", "iennes", "ain",
+                 "ains", "aine", "aines", "ais", "aise", "aises", "ois", "oise", "oises", "ite", "ites", "iste",
+                 "istes", "isme", "ique", "iques")
+
+
+def derived_from_name(word: str, name: str) -> bool:
+    """True when ``word`` is ``name`` (lower case) followed by an inflection or a derivational suffix."""
+    w, n = _folded(word), _folded(name)
+    if len(n) < 4 or not w.startswith(n[:-1]):
+        return False
+    for stem in (n, n[:-1]):  # «Ferengi» → «ferengies»; «Bretagne» → «bretonne» is not covered
+        if w.startswith(stem) and w[len(stem):] in NAME_SUFFIXES:
+            return True
+    return False
 
 
 def foreign_known(word: str) -> bool:
@@ -314,6 +366,14 @@ class SpellingDetector(BaseDetector):
                            detector=self.name, evidence={"lexicon": "grammalecte graphspell", "rule": "joined"})
                 continue
             name = self._close_name(word, self._names_near(text, start, end))
+            if name is not None and name.lower() != word.lower() and derived_from_name(word, name):
+                # an adjective or a noun made from a name of the text («les règles ferengies» / «Ferengi»)
+                yield Flag(start=start, end=end, text=text[start:end], category="fluency/spelling",
+                           severity="minor", confidence=0.4, suggestions=[],
+                           explanation=f"«\u00a0{word}\u00a0» semble dérivé du nom «\u00a0{name}\u00a0».",
+                           detector=self.name,
+                           evidence={"lexicon": "grammalecte graphspell", "close_name": name, "rule": "name_derived"})
+                continue
             if name is not None and name.lower() == word.lower():
                 # the same word capitalised nearby: a name written in lower case, or a common word
                 # capitalised in a title («krupuk» / «Krupuk»): not a misspelling
@@ -342,7 +402,9 @@ class SpellingDetector(BaseDetector):
             one_slip = bool(good) and edit_distance(word, good[0]) <= 1
             foreign = fix is not None and not same_letters(word, fix) and foreign_known(word)
             phrase = self._foreign_phrase(text, start, end)
-            if fix is not None and not foreign and not phrase:
+            if fix is not None and not credible_known_fix(word, fix, text, start, end):
+                conf, why = 0.45, "rare_word"  # a word French text uses, the fix not borne out by context
+            elif fix is not None and not foreign and not phrase:
                 conf, why = 0.85, "close_fix"
             else:
                 # no fix one slip away (or the word exists in another language): a rare word, a foreign

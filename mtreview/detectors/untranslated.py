@@ -11,8 +11,9 @@
 Below the usual threshold (0.45): a lone lower-case English word that human-written French uses at
 least 10 times in the fr-mono corpus (an anglicism: «meeting», «business»; 0.6 when the source has it),
 a single capitalised word opening a sentence (a name, mostly) and a title-cased run («Judas and the
-Black Messiah»). A lone English word French writers do not use («board», «deal», «awareness») is a word
-the translation left (0.6). The English twin of a French word («role», «princess») keeps 0.7, with the
+Black Messiah»), and a lone English word next to another English word that is no French word — a term
+borrowed whole («heavy metal», «hard bass»). A lone English word French writers do not use («board»,
+«deal», «awareness») is a word the translation left (0.6). The English twin of a French word («role», «princess») keeps 0.7, with the
 French word as suggestion.
 
 Not flagged: words in quotations that are entirely foreign (a title or a slogan quoted as such),
@@ -305,7 +306,11 @@ class UntranslatedDetector(BaseDetector):
             conf, rule = 0.45, "lone_initial"
         elif len(words) == 1 and first.text[:1].islower():
             cognate = french_cognate(first.text) if lang == "en" else None
-            if cognate is None and corpus_count(first.text) >= ANGLICISM_MIN_COUNT:
+            if self._english_compound(first):
+                # with an English neighbour that is no French word, a borrowed English term («heavy metal»,
+                # «hard bass», «grammy award»): a genre, a name, a term of art that French keeps
+                conf, rule = 0.45, "english_term"
+            elif cognate is None and corpus_count(first.text) >= ANGLICISM_MIN_COUNT:
                 # one lower-case word in French that French writers use («meeting», «business»): an
                 # anglicism; the source decides (in the source: untranslated)
                 conf, rule = 0.45, "lone_word"
@@ -326,6 +331,24 @@ class UntranslatedDetector(BaseDetector):
                    explanation=f"Mot {LANG_FR.get(lang, lang)} laissé tel quel dans le texte français.",
                    detector=self.name, evidence={"lang": lang, "zipf": round(z, 2), "in_source": in_source,
                                                  "rule": rule})
+
+    @staticmethod
+    def _english_compound(tok: Any) -> bool:
+        """True when a word right next to ``tok`` (no punctuation between) is English rather than French:
+        not in the French lexicon, or a French word a Zipf point commoner in English («hard»), and commoner
+        in English than in French («metal», «grammy»). The two make an English term French borrowed whole."""
+        doc = tok.doc
+        for j in (tok.i - 1, tok.i + 1):
+            if not 0 <= j < len(doc):
+                continue
+            n = doc[j]
+            if not n.is_alpha or len(n.text) < 3 or n.text.isupper():
+                continue
+            low = n.lower_
+            en, fr = zipf(low, "en"), zipf(low, "fr")
+            if en >= 3.0 and en >= fr + 0.3 and (not is_french_word(low) or en >= fr + 1.0):
+                return True
+        return False
 
     @staticmethod
     def _title(words: list[Any]) -> bool:

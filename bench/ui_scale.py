@@ -15,8 +15,12 @@ issue 16, not a pass or fail:
 3. **memory** — after ``--run-big`` seconds of the big review (or its end, if sooner), a few pages further
    and with the other user's tab closed: the Chromium processes' memory (sum of PSS from
    ``/proc/PID/smaps_rollup``, and of RSS), against the same measure with the page open before any review
-   (step 0), and the page's JS heap and DOM nodes (CDP ``Performance.getMetrics``) (target: Chromium under
-   500 MB); and the server's RSS. The big review is then cancelled.
+   and with the same tab on about:blank (step 0: the browser's own floor), the tab's renderer process alone
+   (``--type=renderer``, the one the page's site brought), each process's PSS, and the page's JS heap and DOM
+   nodes (CDP ``Performance.getMetrics``) (target: Chromium under 500 MB); and the server's RSS. The big
+   review is then cancelled.
+
+Chromium runs with the arguments the UI tests use (``CHROMIUM_ARGS``), nothing that trims its memory.
 
 The texts are real French MT output: the WMT22 de-fr references and system outputs of
 ``../shared/data/wmt22-general-de-fr`` (each file once, then again from the start to reach the size),
@@ -96,8 +100,10 @@ def start_app(tmp: Path) -> tuple[subprocess.Popen, str]:
     raise SystemExit("app.py did not start")
 
 
-def chromium_memory() -> tuple[float, float, int]:
-    """(PSS MB, RSS MB, processes) of the Chromium processes under this one."""
+def chromium_processes() -> list[tuple[int, str, float, float]]:
+    """(pid, kind, PSS MB, RSS MB) of the Chromium processes under this one; ``kind`` is ``browser``,
+    ``renderer``, ``renderer/webui`` (Chromium's own top-chrome WebUI), ``gpu-process``, ``zygote``,
+    ``utility/<service>``…, from the process's command line (``--type=``)."""
     me = os.getpid()
     parents: dict[int, int] = {}
     names: dict[int, str] = {}
@@ -120,21 +126,50 @@ def chromium_memory() -> tuple[float, float, int]:
             seen += 1
         return False
 
-    pss = rss = 0.0
-    n = 0
+    out = []
     for pid, name in names.items():
         if "chrom" not in name or not under_me(pid):
             continue
+        pss = rss = 0.0
         try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
             for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
                 if line.startswith("Pss:"):
-                    pss += int(line.split()[1]) / 1024
+                    pss = int(line.split()[1]) / 1024
                 elif line.startswith("Rss:"):
-                    rss += int(line.split()[1]) / 1024
+                    rss = int(line.split()[1]) / 1024
         except OSError:
             continue
-        n += 1
-    return pss, rss, n
+        kind = next((a.split("=", 1)[1] for a in cmd.split() if a.startswith("--type=")), "browser")
+        sub = next((a.split("=", 1)[1] for a in cmd.split() if a.startswith("--utility-sub-type=")), "")
+        if sub:
+            kind += "/" + sub.split(".")[-1]
+        if kind == "renderer" and "--top-chrome-webui" in cmd.split():
+            kind = "renderer/webui"
+        out.append((pid, kind, pss, rss))
+    return sorted(out)
+
+
+def chromium_memory() -> tuple[float, float, int]:
+    """(PSS MB, RSS MB, processes) of the Chromium processes under this one."""
+    procs = chromium_processes()
+    return sum(p[2] for p in procs), sum(p[3] for p in procs), len(procs)
+
+
+def by_process(procs: list[tuple[int, str, float, float]], tab: int | None = None) -> str:
+    """«browser 126, renderer/webui 80, …» (PSS MB), the tab's renderer named as such."""
+    return ", ".join(f"{'the tab' if pid == tab else kind} {pss:.0f}" for pid, kind, pss, _ in
+                     sorted(procs, key=lambda p: -p[2]))
+
+
+def tab_renderer(procs: list[tuple[int, str, float, float]], before: set[int], known: int | None = None
+                 ) -> tuple[int, str, float, float] | None:
+    """The renderer process of the review's tab: ``known`` while it lives, else the largest renderer that was
+    not there before the page was opened (the page left about:blank for another site: a new process)."""
+    renderers = [p for p in procs if p[1] == "renderer"]
+    same = [p for p in renderers if p[0] == known]
+    new = [p for p in renderers if p[0] not in before]
+    return (same or sorted(new, key=lambda p: -p[2]) or sorted(renderers, key=lambda p: -p[2]) or [None])[0]
 
 
 def status(pg) -> str:
@@ -211,19 +246,26 @@ def main(argv: list[str] | None = None) -> int:
                 p.wait_for_selector("#mtr-review-btn")
                 p.wait_for_function("() => !!window.__mtrKeys")
 
-            blank = user.new_page()  # the browser's own floor: the same Chromium with an empty page
-            blank.goto("about:blank")
+            pg.goto("about:blank")  # the browser's own floor: the same Chromium, the same tab, an empty page
             time.sleep(2)
-            floor_pss, _, floor_n = chromium_memory()
-            blank.close()
-            say(f"0. Chromium with about:blank ({floor_n} processes): PSS {floor_pss:.0f} MB (the browser's floor)")
+            floor = chromium_processes()
+            floor_pss = sum(p[2] for p in floor)
+            say(f"0. Chromium with about:blank ({len(floor)} processes): PSS {floor_pss:.0f} MB (the browser's floor; "
+                f"by process: {by_process(floor)})")
             open_tab(pg)
             time.sleep(2)
             cdp = user.new_cdp_session(pg)
             cdp.send("Performance.enable")
-            base_pss, base_rss, base_n = chromium_memory()
-            say(f"0. Chromium with the page open, before any review ({base_n} processes): PSS {base_pss:.0f} MB, "
-                f"RSS {base_rss:.0f} MB")
+            base = chromium_processes()
+            base_pss, base_rss = sum(p[2] for p in base), sum(p[3] for p in base)
+            tab = tab_renderer(base, {p[0] for p in floor})
+            tab_pid = tab[0] if tab else None
+            metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+            say(f"0. Chromium with the page open, before any review ({len(base)} processes): PSS {base_pss:.0f} MB, "
+                f"RSS {base_rss:.0f} MB ({base_pss - floor_pss:+.0f} MB over the floor); the tab's renderer: PSS "
+                f"{tab[2] if tab else 0:.0f} MB, JS heap {metrics['JSHeapUsedSize'] / 2**20:.1f} MB used of "
+                f"{metrics['JSHeapTotalSize'] / 2**20:.1f} MB, {int(metrics['Nodes']):,} DOM nodes; by process: "
+                f"{by_process(base, tab_pid)}")
             pg2 = other.new_page()  # another user
             open_tab(pg2)
 
@@ -294,16 +336,20 @@ def main(argv: list[str] | None = None) -> int:
             other.close()  # the other user leaves: the same processes as at the start
             time.sleep(2)
             metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
-            pss, rss, n = chromium_memory()
+            procs = chromium_processes()
+            pss, rss, n = sum(p[2] for p in procs), sum(p[3] for p in procs), len(procs)
+            tab = tab_renderer(procs, {p[0] for p in floor}, tab_pid)
             app_rss = next((int(x.split()[1]) / 1024 for x in Path(f"/proc/{proc.pid}/status").read_text().splitlines()
                             if x.startswith("VmRSS:")), 0.0)
             say(f"3. after {args.run_big:g} s of the {args.mb_big:g} MB review ({'still running: ' if running else ''}"
                 f"{pg.inner_text('#mtr-progress').strip()[:90] or status(pg).strip()[:90]})")
             say(f"   page shown: {pg.inner_text('#mtr-page-info').strip()}")
             say(f"   Chromium ({n} processes, the review's tab): PSS {pss:.0f} MB, RSS {rss:.0f} MB (target < 500 MB: "
-                f"{pss / 500:.2f} of it by PSS; {pss - base_pss:+.0f} MB since the page was opened); the big review's "
-                f"tab: JS heap {metrics['JSHeapUsedSize'] / 2**20:.1f} MB used of {metrics['JSHeapTotalSize'] / 2**20:.1f}"
-                f" MB, {int(metrics['Nodes']):,} DOM nodes")
+                f"{pss / 500:.2f} of it by PSS; {pss - base_pss:+.0f} MB since the page was opened, {pss - floor_pss:+.0f} "
+                f"MB over the floor); the big review's tab: its renderer PSS {tab[2] if tab else 0:.0f} MB (RSS "
+                f"{tab[3] if tab else 0:.0f} MB), JS heap {metrics['JSHeapUsedSize'] / 2**20:.1f} MB used of "
+                f"{metrics['JSHeapTotalSize'] / 2**20:.1f} MB, {int(metrics['Nodes']):,} DOM nodes")
+            say(f"   by process (PSS MB): {by_process(procs, tab[0] if tab else None)}")
             say(f"   the server (app.py, models loaded): RSS {app_rss:.0f} MB")
             if running:
                 t3 = time.perf_counter()

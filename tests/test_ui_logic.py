@@ -72,6 +72,19 @@ def test_every_label_has_a_colour():
             assert flag_label(flag, d) in cmap
 
 
+def test_the_highlight_gets_the_colours_of_its_labels_only():
+    """Each page's HighlightedText gets the colours of the labels on it: the page draws a canvas for every
+    label of the map at each change of its value (a whole map was 300 canvases a page)."""
+    from mtreview.ui.views import page_colours
+
+    cmap = colour_map()
+    segments = [("Le ", None), ("masque", "name/translated ✓"), (" a dit ", None), ("Ilon", "name/corrupted"),
+                (" et ", None), ("Ilon", "name/corrupted")]
+    assert page_colours(segments) == {"name/translated ✓": cmap["name/translated ✓"],
+                                      "name/corrupted": cmap["name/corrupted"]}
+    assert page_colours([("Rien à signaler.", None)]) == {}
+
+
 def test_visible_flags_filter_by_category_and_confidence():
     flags = make_flags()
     assert [f.id for f in visible_flags(flags, None, 0.0)] == ["f1", "f2", "f3", "f4"]

@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 from test_ui_controller import TEXT, FixedEngine
+from test_ui_jobs import LINE, PagedEngine
 
 from mtreview.store import ReviewStore
 from mtreview.ui import ReviewController, build_app
-from mtreview.ui.wiring import VIEW_OUTPUTS
+from mtreview.ui.wiring import STATUS_LINES, VIEW_OUTPUTS
 
 pytestmark = pytest.mark.slow
 
@@ -64,6 +65,8 @@ def test_review_decide_export_through_the_handlers(app: App):
     assert {c[n] for n in VIEW_OUTPUTS} | {c["saved"]} == set(out)
     rid = out[c["review_id"]]
     assert out[c["highlight"]]["value"][1] == ("masque", "name/translated")
+    labels = {label for _, label in out[c["highlight"]]["value"] if label}
+    assert set(out[c["highlight"]]["color_map"]) == labels, "the colours of the page's labels, no more"
     assert out[c["flag"]]["value"] == "f1" and out[c["saved"]]["value"] == rid
     assert "Reviewed" in out[c["status"]]
 
@@ -153,3 +156,47 @@ def test_score_and_batch_handlers_show_intervals_and_skipped_files(app: App, tmp
     out = app.call("do_batch", [str(binary)], str(gloss), False, True, 0.8)
     assert "<b>binary.txt</b>: this looks like a binary file" in out[c["batch_status"]]
     assert str(tmp_path) not in out[c["batch_status"]]
+
+
+def test_events_show_their_progress_on_their_status_line_only(app: App):
+    """Gradio's page updates the loading state of every progress target of every event run so far at each
+    status message of any event: an event's progress goes to its tab's status line, or nowhere."""
+    lines = {app.c[n]._id for n in STATUS_LINES}
+    for fn in app.demo.fns.values():
+        assert fn.show_progress_on is not None and len(fn.show_progress_on) <= 1, fn.name
+        assert {b._id for b in fn.show_progress_on} <= lines, fn.name
+        if fn.show_progress == "hidden":
+            assert fn.show_progress_on == [], fn.name
+    assert app.c["highlight"].color_map == {}, "no colour map before a page (each page brings its own)"
+
+
+def test_a_running_review_is_polled_by_a_request_not_an_event(tmp_path: Path):
+    """The page polls a running review through the progress bar's server function (PROGRESS_JS): the bar's
+    value and text while the page shown is full, else «refresh», and the progress bar's «tick» event
+    redraws the view."""
+    import html
+    import re
+
+    store = ReviewStore(tmp_path / "reviews.sqlite3")
+    engine = PagedEngine(store, lines_per_page=60)
+    ctl = ReviewController(store, engine, export_dir=tmp_path / "exports")  # type: ignore[arg-type]
+    demo = build_app(controller=ctl)
+    c = demo.mtreview_components
+    assert "timer" not in VIEW_OUTPUTS and not any(b.get_block_name() == "timer" for b in demo.blocks.values())
+    ticks = [fn for fn in demo.fns.values() if (c["progress"]._id, "tick") in fn.targets]
+    assert [fn.name for fn in ticks] == ["do_poll"] and ticks[0].show_progress_on == []
+
+    engine.gate.clear()  # the first page (60 lines: a full page of 50 segments), then wait
+    v = ctl.start_review(LINE * 130, wait=0.5)
+    assert v.running and v.page_rows == 50
+    key = re.search(r'data-key="([^"]*)"', v.progress_html)
+    assert key and html.unescape(key[1]) == v.render_key
+    poll = c["progress"].poll_progress
+    out = poll(v.render_key)
+    assert out["value"] == round(60 / 130 * 1000) and out["done"] == f"{60 / 130:.4f}"
+    assert out["text"].startswith("Reviewing: 46% of the text") and "flags so far" in out["text"]
+    assert poll("someone else's|1|50|50|True") == {"refresh": True}
+    assert poll(None) == {"refresh": True}
+    engine.gate.set()
+    assert ctl.jobs.get(v.review_id).finished.wait(10)
+    assert poll(v.render_key) == {"refresh": True}, "the end: the view is redrawn"

@@ -222,3 +222,40 @@ def test_a_paste_over_the_limit_is_refused_in_the_page(app, page):
     pg.evaluate("t => navigator.clipboard.writeText(t)", "Le masque a parlé.")
     pg.keyboard.press("Control+v")
     pg.wait_for_function("() => document.querySelector('#mtr-text-in textarea').value === 'Le masque a parlé.'")
+
+
+def test_a_long_review_is_polled_in_place_and_cancelled(app, page, tmp_path):
+    """A review that runs in the background: its page fills as the review goes (the progress bar's ``tick``
+    event redraws the view), then the page polls it once a second with a plain request — no Gradio event
+    while the page shown is full: the bar's value and text change in place, in the same element — and
+    Cancel stops it."""
+    pg = page
+    open_page(pg, app)
+    seed = SEED.read_text(encoding="utf-8").rstrip("\n") + "\n"
+    path = tmp_path / "long.txt"
+    path.write_text(seed * int(0.85 * MAX_UPLOAD_MB * 2**20 / len(seed.encode("utf-8"))), encoding="utf-8")
+    requests: list[str] = []
+    pg.on("request", lambda r: requests.append(r.url))
+    pg.set_input_files("#mtr-file-in input[type=file]", str(path))
+    pg.wait_for_selector("#mtr-file-in :text('long.txt')")
+    pg.click("#mtr-review-btn")
+    pg.wait_for_selector("#mtr-progress-bar[data-key]", timeout=120_000)
+    pg.wait_for_function("() => /segments 1–50 of/.test(document.querySelector('#mtr-page-info').innerText)",
+                         timeout=120_000)
+    time.sleep(3)  # a redraw asked for before the page was full may still come
+    pg.evaluate("() => { document.querySelector('#mtr-progress-bar').mtrMarked = true; }")
+    events = sum("/queue/join" in u for u in requests)
+    polls = sum("/component_server" in u for u in requests)
+    for _ in range(2):
+        shown = pg.text_content("#mtr-progress-bar .mtr-progress-text")
+        pg.wait_for_function("t => { const e = document.querySelector('#mtr-progress-bar .mtr-progress-text'); "
+                             "return !!e && e.textContent !== t; }", arg=shown, timeout=30_000)
+    assert pg.evaluate("() => !!(document.querySelector('#mtr-progress-bar') || {}).mtrMarked"), \
+        "the bar is updated in place, not drawn again"
+    assert sum("/queue/join" in u for u in requests) == events, "no Gradio event while the full page is polled"
+    assert sum("/component_server" in u for u in requests) > polls
+    assert "Reviewing: " in pg.inner_text("#mtr-progress")
+    pg.click("#mtr-cancel")
+    wait_status(pg, "Cancelled after", timeout=60_000)
+    assert pg.locator("#mtr-progress-bar[data-key]").count() == 0, "a stopped review is not polled"
+    assert "The review was stopped after" in pg.inner_text("#mtr-progress")

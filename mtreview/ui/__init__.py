@@ -30,7 +30,7 @@ The package, from the data to the page:
   page (windows, chunks, a cancel between chunks), concurrent reviews taking turns chunk by chunk;
 * :mod:`.jobs` — a review as a background job: its pages as they come, its progress, its cancel, its saves;
 * :mod:`.grid` — a review's segments, their source and flags (indexed once), pages of 50 segments, the
-  filters, the segment grid, the keyboard's legend and script;
+  filters, the segment grid, the progress bar and its poll, the keyboard's legend and script;
 * :mod:`.controller` — :class:`ReviewController`: one method per control, returning plain view models
   (no Gradio: the handlers are tested without a browser);
 * :mod:`.wiring` — the Gradio Blocks: components by name, thin handlers calling the controller;

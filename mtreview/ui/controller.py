@@ -178,8 +178,9 @@ class ReviewView:
 
     @property
     def progress_html(self) -> str:
-        """The progress bar of a running review, or how it ended; empty otherwise."""
-        return progress_html(self.job)
+        """The progress bar of a running review (with the view's :attr:`render_key`, which the page polls
+        it with), or how it ended; empty otherwise."""
+        return progress_html(self.job, self.render_key)
 
     @property
     def render_key(self) -> str:

@@ -397,21 +397,34 @@ def page_info_html(index: ReviewIndex, page: GridPage) -> str:
             f"Page {page.number} of {page.count} · {span}{more}</div>")
 
 
-def progress_html(job: Any) -> str:
+def progress_html(job: Any, key: str | None = None) -> str:
     """The progress of a running review (a bar, how much is reviewed, the flags so far), or how a review
     ended when it did not finish (cancelled, failed); empty for a finished review. ``job``: a
-    :class:`~mtreview.ui.jobs.JobProgress` or None."""
+    :class:`~mtreview.ui.jobs.JobProgress` or None; ``key``: the render key of the view shown with it
+    (``data-key``: the page polls a running review with it, :data:`PROGRESS_JS`)."""
     if job is None or job.state == "done":
         return ""
-    pct = job.fraction
-    done = f"{pct:.0%} of the text ({job.done_chars:,} of {job.total_chars:,} characters)"
     if job.running:
-        return (f'<div class="mtr-progress" id="mtr-progress-bar" data-state="running" data-done="{pct:.4f}">'
-                f'<progress max="1000" value="{round(pct * 1000)}"></progress> Reviewing: {done} · '
-                f"{plural(job.flags, 'flag')} so far · {job.seconds:.0f} s</div>")
+        p = progress_update(job)
+        poll = f' data-key="{esc(key)}"' if key else ""
+        return (f'<div class="mtr-progress" id="mtr-progress-bar" data-state="running" data-done="{p["done"]}"{poll}>'
+                f'<progress max="1000" value="{p["value"]}"></progress> '
+                f'<span class="mtr-progress-text">{esc(p["text"])}</span></div>')
     what = "The review failed" if job.state == "failed" else "The review was stopped"
-    return (f'<div class="mtr-progress" id="mtr-progress-bar" data-state="{esc(job.state)}" data-done="{pct:.4f}">'
-            f"{what} after {done}: the rest of the text is not reviewed (review it again to finish).</div>")
+    return (f'<div class="mtr-progress" id="mtr-progress-bar" data-state="{esc(job.state)}" '
+            f'data-done="{job.fraction:.4f}">{what} after {_done(job)}: the rest of the text is not reviewed '
+            "(review it again to finish).</div>")
+
+
+def _done(job: Any) -> str:
+    return f"{job.fraction:.0%} of the text ({job.done_chars:,} of {job.total_chars:,} characters)"
+
+
+def progress_update(job: Any) -> dict[str, Any]:
+    """What the page's poll changes in the progress bar of a running review, in place (:data:`PROGRESS_JS`):
+    the bar's ``value`` (of 1000), ``done`` (the fraction, ``data-done``) and the ``text`` beside it."""
+    return {"value": round(job.fraction * 1000), "done": f"{job.fraction:.4f}",
+            "text": f"Reviewing: {_done(job)} · {plural(job.flags, 'flag')} so far · {job.seconds:.0f} s"}
 
 
 def segment_edit_id(index: ReviewIndex, i: int) -> str:
@@ -492,6 +505,41 @@ watch('value', () => {
 });
 """
 
+#: the poll of a running review, once a second while the progress bar has a ``data-key`` (the view shown):
+#: a plain request to the progress component's server function (``poll_progress``), not a Gradio event —
+#: an event costs the page a pass over its components at each of its status messages, megabytes of garbage
+#: a minute while a long review runs. The answer updates the bar in place (its value, its text node: no
+#: new element, so nothing waits for the garbage collector), or says ``refresh``: the page shown may grow
+#: (it is not full) or the review has ended, and the ``tick`` event redraws the view (at most every two
+#: seconds). A component that is not in the document any more stops its poll.
+PROGRESS_JS = """
+let busy = false;
+let asked = 0;
+const poll = setInterval(async () => {
+  if (!element.isConnected) { clearInterval(poll); return; }
+  const bar = element.querySelector('#mtr-progress-bar[data-key]');
+  if (!bar || busy || document.hidden) return;
+  busy = true;
+  try {
+    const r = await server.poll_progress(bar.dataset.key);
+    if (!r || !bar.isConnected) return;
+    if (r.refresh) {
+      if (Date.now() - asked >= 2000) { asked = Date.now(); trigger('tick'); }
+      return;
+    }
+    const meter = bar.querySelector('progress');
+    const text = bar.querySelector('.mtr-progress-text');
+    if (meter && meter.value !== r.value) meter.value = r.value;
+    if (text && text.firstChild && text.firstChild.data !== r.text) text.firstChild.data = r.text;
+    bar.dataset.done = r.done;
+  } catch (e) {
+    // no answer (the server is busy or restarting): the next second asks again
+  } finally {
+    busy = false;
+  }
+}, 1000);
+"""
+
 #: the keyboard shortcuts (:data:`KEYS`) and the paste check: a text over the size limit is refused in
 #: the browser, before it is put in the text box (a multi-megabyte paste would stall the page)
 KEYS_JS = """
@@ -549,7 +597,7 @@ if (!window.__mtrKeys) {
 """
 
 
-__all__ = ["GRID_CSS", "GRID_JS", "GridFilter", "GridPage", "KEYS", "KEYS_JS", "PAGE_SEGMENTS", "ReviewIndex",
-           "SEVERITY_CHOICES", "STATUS_CHOICES", "grid_html", "keys_html", "page_bounds", "page_diff_html",
-           "page_highlight", "page_info_html", "page_of_row", "paginate", "progress_html", "segment_edit_id",
-           "table_rows"]
+__all__ = ["GRID_CSS", "GRID_JS", "GridFilter", "GridPage", "KEYS", "KEYS_JS", "PAGE_SEGMENTS", "PROGRESS_JS",
+           "ReviewIndex", "SEVERITY_CHOICES", "STATUS_CHOICES", "grid_html", "keys_html", "page_bounds",
+           "page_diff_html", "page_highlight", "page_info_html", "page_of_row", "paginate", "progress_html",
+           "progress_update", "segment_edit_id", "table_rows"]

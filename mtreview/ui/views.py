@@ -98,6 +98,17 @@ def colour_map() -> dict[str, str]:
     return out
 
 
+def page_colours(segments: Sequence[tuple[str, str | None]]) -> dict[str, str]:
+    """The colours of the labels in a HighlightedText value (:func:`highlight_segments`), and only those.
+
+    The page's HighlightedText draws two canvases for every label of its colour map each time its value
+    changes (to turn the colour into rgba): with every label there is (:func:`colour_map`, four for each
+    category: 56), that was over a hundred canvases, up to 20 MB waiting for the garbage collector, at
+    each page of a review."""
+    cmap = colour_map()
+    return {label: cmap.get(label, DEFAULT_COLOUR) for label in dict.fromkeys(lab for _, lab in segments if lab)}
+
+
 def highlight_segments(text: str, flags: Sequence[Flag], decisions: Mapping[str, Decision]
                        ) -> tuple[list[tuple[str, str | None]], list[str | None]]:
     """The HighlightedText value for ``text`` and, per segment, the id of the flag it shows (or None).
@@ -440,4 +451,4 @@ def diff_html(original: str, corrected: str, all_lines_max: int = DIFF_ALL_LINES
 __all__ = ["APP_CSS", "DIFF_ALL_LINES_MAX", "FLAG_TABLE_HEADERS", "STATUS_COLOURS", "STATUS_MARKS",
            "bulk_category_choices", "colour_map", "diff_html", "esc", "evidence_items", "flag_choice",
            "flag_detail_html", "flag_label", "flag_rows", "highlight_segments", "legend_html", "line_of",
-           "skipped_html", "status_html", "suggestion_options", "summary_html"]
+           "page_colours", "skipped_html", "status_html", "suggestion_options", "summary_html"]

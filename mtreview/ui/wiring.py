@@ -29,16 +29,17 @@ from .grid import (
     GRID_CSS,
     GRID_JS,
     KEYS_JS,
+    PROGRESS_JS,
     SEVERITY_CHOICES,
     STATUS_CHOICES,
     GridFilter,
     keys_html,
-    progress_html,
+    progress_update,
 )
 from .jobs import MAX_JOBS
 from .messages import user_message
 from .uploads import DEFAULT_MAX_UPLOAD_BYTES, REVIEW_FILE_TYPES
-from .views import APP_CSS, FLAG_TABLE_HEADERS, colour_map, flag_detail_html, skipped_html, status_html
+from .views import APP_CSS, FLAG_TABLE_HEADERS, flag_detail_html, page_colours, skipped_html, status_html
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Sequence
@@ -58,15 +59,16 @@ CSP_META = ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 
 
 #: the components every redraw of the review view updates (see :func:`view_updates`); «saved» shows the
 #: saved reviews with their live counts; the grid, its page and the selected segment, the progress of a
-#: running review (with its Cancel button and the timer that polls it) come with every redraw too
+#: running review (with its Cancel button; the page polls the review while its progress bar says so) come
+#: with every redraw too
 VIEW_OUTPUTS = ("review_id", "summary", "highlight", "table", "flag", "detail", "suggestion", "edit", "diff",
                 "bulk_category", "status", "saved", "grid", "page_info", "page", "segment", "seg_text", "seg_info",
-                "progress", "cancel_btn", "timer", "view_key", "views")
+                "progress", "cancel_btn", "view_key", "views")
 #: the grid's filters and position, in the order handlers receive them (after the flag's inputs)
 GRID_INPUTS = ("severity", "status_filter", "query", "only_flagged", "page", "segment")
 #: what a tick of a running review updates when its page has not changed (the user may be typing, and the
 #: status line keeps the message of the last action)
-TICK_OUTPUTS = ("summary", "saved", "page_info", "progress", "cancel_btn", "timer", "bulk_category")
+TICK_OUTPUTS = ("summary", "saved", "page_info", "progress", "cancel_btn", "bulk_category")
 #: the components a flag selection updates (see :func:`panel_updates`)
 PANEL_OUTPUTS = ("flag", "detail", "suggestion", "edit", "status")
 #: the Glossary tab's components that show the glossary (see :func:`glossary_updates`)
@@ -130,7 +132,7 @@ def view_updates(gr: Any, c: Components, v: ReviewView) -> dict[Any, Any]:
     return {
         c["review_id"]: v.review_id,
         c["summary"]: v.summary_html,
-        c["highlight"]: gr.update(value=v.segments),
+        c["highlight"]: gr.update(color_map=page_colours(v.segments), value=v.segments),
         c["table"]: v.rows,
         c["flag"]: gr.update(choices=v.flag_choices, value=v.selected),
         c["detail"]: v.panel.detail_html,
@@ -149,7 +151,6 @@ def view_updates(gr: Any, c: Components, v: ReviewView) -> dict[Any, Any]:
         c["seg_info"]: v.segment_panel.info_html,
         c["progress"]: v.progress_html,
         c["cancel_btn"]: gr.update(visible=v.running),
-        c["timer"]: gr.update(active=v.running),
         c["view_key"]: v.render_key,
         c["views"]: gr.update(),
     }
@@ -193,7 +194,15 @@ def guarded(gr: Any, fn: Callable[..., dict[Any, Any]], status: Any) -> Callable
 
 # ------------------------------------------------------------------------------------------ layout
 
-def _review_tab(gr: Any, c: Components) -> None:
+def _review_tab(gr: Any, c: Components, ctl: ReviewController) -> None:
+    def poll_progress(key: Any) -> dict[str, Any]:
+        """The page's poll of a running review (:data:`~mtreview.ui.grid.PROGRESS_JS`): the progress bar when
+        the page shown (``key``, its view's render key) is full, else ``refresh`` (its page may grow, or
+        the review has ended: the page then redraws the view, :func:`do_poll`)."""
+        shown = str(key or "")
+        p = ctl.progress(shown.split("|", 1)[0], shown)
+        return {"refresh": True} if p is None else progress_update(p)
+
     cat_choices = [(f"{cat} — {label}", cat) for cat, label in CATEGORIES.items()]
     with gr.Tab("Review", id="review", elem_id="tab-review"):
         with gr.Row():
@@ -234,10 +243,10 @@ def _review_tab(gr: Any, c: Components) -> None:
             c["delete_pending"] = gr.State(None)
         c["status"] = gr.HTML(status_html(""), elem_id="mtr-status", js_on_load=None)
         with gr.Row(equal_height=True):
-            c["progress"] = gr.HTML("", elem_id="mtr-progress", js_on_load=None)
+            c["progress"] = gr.HTML("", elem_id="mtr-progress", js_on_load=PROGRESS_JS,
+                                    server_functions=[poll_progress])
             c["cancel_btn"] = gr.Button("Cancel the review", variant="stop", visible=False, elem_id="mtr-cancel",
                                         scale=0, min_width=160)
-        c["timer"] = gr.Timer(1.0, active=False)
         c["summary"] = gr.HTML("", elem_id="mtr-summary", js_on_load=None)
         with gr.Row(equal_height=True, elem_id="mtr-grid-filters"):
             c["severity"] = gr.CheckboxGroup(list(SEVERITY_CHOICES), value=list(SEVERITY_CHOICES), label="Severity",
@@ -262,8 +271,9 @@ def _review_tab(gr: Any, c: Components) -> None:
             with gr.Column(scale=3):
                 with gr.Tabs(elem_id="mtr-views") as views:
                     with gr.Tab("Text", id="text"):
+                        # the colours come with each page: those of its labels only (views.page_colours)
                         c["highlight"] = gr.HighlightedText(label="Flags in the text (this page; click a span)",
-                                                            color_map=colour_map(), show_legend=False,
+                                                            color_map={}, show_legend=False,
                                                             combine_adjacent=False, elem_id="mtr-highlight")
                     with gr.Tab("Segments", id="segments"):
                         c["grid"] = gr.HTML("", elem_id="mtr-grid", js_on_load=GRID_JS)
@@ -402,24 +412,23 @@ def _wire_review(gr: Any, c: Components, ctl: ReviewController) -> None:
                                            threshold=threshold, grid=g))
 
     # a review runs in the background (mtreview.ui.jobs): the click answers within seconds, so reviews
-    # of several users run at once (their chunks take turns on the engine); the timer polls it
+    # of several users run at once (their chunks take turns on the engine); the page polls it (PROGRESS_JS)
     c["review_btn"].click(ok(do_review), c.pick(["text", "source", "file", "source_file", *FILTERS, *GRID_INPUTS]),
                           view_out, concurrency_limit=MAX_JOBS, concurrency_id="review")
 
-    def do_tick(review_id: str | None, categories: list[str], threshold: float, selected: str | None,
+    def do_poll(review_id: str | None, categories: list[str], threshold: float, selected: str | None,
                 shown_key: str | None,
                 sev: Any = None, sts: Any = None, query: Any = "", only: Any = False, page: Any = None,
                 seg: Any = None) -> dict[Any, Any]:
+        """The view of a running review when the page's poll asks for it: its page may grow, or it ended."""
         if not review_id:
-            return {c["timer"]: gr.update(active=False)}
-        p = ctl.progress(review_id, shown_key)
-        if p is not None:  # the page shown is full: the progress only (cheap: a long review runs meanwhile)
-            return {c["progress"]: progress_html(p)}
+            return {c["progress"]: "", c["cancel_btn"]: gr.update(visible=False)}
         try:
             v = ctl.poll(review_id, categories, threshold, selected,
                          grid=grid_filter(sev, sts, query, only, page, seg))
         except MtreviewError as e:  # deleted meanwhile: say it once, stop polling
-            return {c["timer"]: gr.update(active=False), c["status"]: status_html(user_message(e), "error")}
+            return {c["progress"]: "", c["cancel_btn"]: gr.update(visible=False),
+                    c["status"]: status_html(user_message(e), "error")}
         out = show(v)
         if v.render_key == shown_key and v.running:  # same page: progress only (the user may be typing)
             return {k: out[k] for k in c.pick(TICK_OUTPUTS)}
@@ -430,8 +439,8 @@ def _wire_review(gr: Any, c: Components, ctl: ReviewController) -> None:
                 out.pop(c[name])
         return out
 
-    c["timer"].tick(ok(do_tick), [*base, c["view_key"], *grid_in], view_out, concurrency_limit=None,
-                    show_progress="hidden")
+    c["progress"].tick(ok(do_poll), [*base, c["view_key"], *grid_in], view_out, concurrency_limit=None,
+                       show_progress="hidden", trigger_mode="once")
 
     def do_cancel(review_id: str | None, categories: list[str], threshold: float, selected: str | None,
                   sev: Any = None, sts: Any = None, query: Any = "", only: Any = False, page: Any = None,
@@ -715,6 +724,30 @@ def _wire_page_load(gr: Any, demo: Any, c: Components, ctl: ReviewController) ->
 
 # ----------------------------------------------------------------------------------------- the app
 
+#: the status lines, one a tab: an event that updates one shows its progress there, and only there
+STATUS_LINES = ("status", "score_status", "batch_status", "g_status")
+
+
+def _progress_on_status_lines(demo: Any, c: Components) -> None:
+    """Every event shows its progress on its tab's status line only (``show_progress_on``); an event
+    whose progress is hidden (the poll of a running review, the page's navigation) on none.
+
+    Why: at every status message of any event (pending, started, done…), Gradio's page updates the
+    loading state of every component that has ever been a progress target — by default every output (and
+    input) of every event run so far — searching the component tree for each and copying its value. The
+    review view has 23 outputs: while a long review ran, a poll every second made megabytes of garbage in
+    the page a second, and Chromium's JS heap grew to 75 MB for 15 MB of live objects.
+    """
+    lines = {c[n]._id: c[n] for n in STATUS_LINES}
+    for fn in demo.fns.values():
+        if fn.show_progress_on is not None:
+            continue
+        if fn.show_progress == "hidden":
+            fn.show_progress_on = []
+            continue
+        fn.show_progress_on = [lines[o._id] for o in fn.outputs if o._id in lines][:1]
+
+
 def build_app(store_path: str | os.PathLike[str] | None = None, *, detectors: Sequence[str] | None = None,
               max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, engine: ReviewEngine | None = None,
               export_dir: str | os.PathLike[str] | None = None,
@@ -738,7 +771,7 @@ def build_app(store_path: str | os.PathLike[str] | None = None, *, detectors: Se
         c["review_id"] = gr.State(None)
         gr.HTML('<h2 style="margin:4px 0">mtreview — review machine-translated French</h2>', js_on_load=None)
         with gr.Tabs():
-            _review_tab(gr, c)
+            _review_tab(gr, c, controller)
             # the size limit, said in the page and checked there: a longer paste is refused before it stalls
             # the browser (the paste check of KEYS_JS reads the legend's data-max-bytes)
             c["text"].label = f"Text to review (French MT output; up to {limit / 2**20:g} MB; Ctrl+Enter reviews)"
@@ -752,10 +785,11 @@ def build_app(store_path: str | os.PathLike[str] | None = None, *, detectors: Se
         _wire_score(gr, c, controller)
         _wire_batch(gr, c, controller)
         _wire_page_load(gr, demo, c, controller)
+        _progress_on_status_lines(demo, c)
     demo.mtreview_components = c  # type: ignore[attr-defined]  # for tests and embedding
     return demo
 
 
-__all__ = ["APP_JS", "CSP_META", "Components", "GLOSSARY_OUTPUTS", "GRID_INPUTS", "PANEL_OUTPUTS", "SYSTEM_FONTS",
-           "SYSTEM_MONO_FONTS", "TICK_OUTPUTS", "VIEW_OUTPUTS", "app_theme", "build_app", "glossary_updates", "guarded", "launch_options",
-           "panel_updates", "view_updates"]
+__all__ = ["APP_JS", "CSP_META", "Components", "GLOSSARY_OUTPUTS", "GRID_INPUTS", "PANEL_OUTPUTS", "STATUS_LINES",
+           "SYSTEM_FONTS", "SYSTEM_MONO_FONTS", "TICK_OUTPUTS", "VIEW_OUTPUTS", "app_theme", "build_app",
+           "glossary_updates", "guarded", "launch_options", "panel_updates", "view_updates"]

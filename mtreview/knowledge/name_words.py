@@ -20,7 +20,6 @@ called so<TAB>evidence``.
 
 from __future__ import annotations
 
-import argparse
 import functools
 import gzip
 from collections import defaultdict
@@ -52,18 +51,6 @@ class NameWord:
     evidence: str
 
 
-def _pairs(pairs_dir: Path) -> dict[tuple[str, str], int]:
-    out: dict[tuple[str, str], int] = defaultdict(int)
-    for path in sorted(pairs_dir.glob("wd_russian_*.tsv")):
-        with path.open(encoding="utf-8") as f:
-            for line in f:
-                parts = line.rstrip("\n").split("\t")
-                if len(parts) < 3 or not parts[0] or not parts[1]:
-                    continue
-                out[(parts[0], parts[1].replace(" ", ""))] += int(parts[2]) if parts[2].isdigit() else 1
-    return out
-
-
 def build(pairs_dir: Path, out: Path = DATA_FILE) -> int:
     """Build the table from the ``wd_russian_*.tsv`` pairs; returns the number of rows."""
     from spacy.lang.fr.stop_words import STOP_WORDS
@@ -71,9 +58,12 @@ def build(pairs_dir: Path, out: Path = DATA_FILE) -> int:
     from .dictionaries import get_dictionary
     from .homographs import _ru_to_fr, common_word_lemmas
     from .lexicon import zipf_en, zipf_fr
+    from .pivot_forms import read_pairs, write_table
     from .transliteration import case_forms
 
-    pairs = _pairs(pairs_dir)
+    pairs: dict[tuple[str, str], int] = defaultdict(int)
+    for en, ru, n in read_pairs(pairs_dir):
+        pairs[(en, ru)] += n
     people: dict[str, int] = defaultdict(int)
     for (en, _ru), n in pairs.items():
         people[en] += n
@@ -104,13 +94,9 @@ def build(pairs_dir: Path, out: Path = DATA_FILE) -> int:
                 for fr in ru_fr.get(lemma, [])[:MAX_TRANSLATIONS]:
                     add(fr, en, "ru", people[en], f"{form} → {lemma} → {fr}")
     lines = sorted(f"{fr}\t{name}\t{ch}\t{n}\t{ev}\n" for (fr, name, ch), (n, ev) in rows.items())
-    tmp = out.with_suffix(".tmp")
-    with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=9) as f:
-        f.write("# french word\tname\tchannel\tpeople\tevidence — built by python -m mtreview.knowledge.name_words "
-                "from the Wikidata en-ru name pairs (CC0), FreeDict eng-fra/fra-rus and pymorphy3\n")
-        f.writelines(lines)
-    tmp.replace(out)
-    return len(lines)
+    return write_table(out, "# french word\tname\tchannel\tpeople\tevidence — built by python -m "
+                            "mtreview.knowledge.name_words from the Wikidata en-ru name pairs (CC0), FreeDict "
+                            "eng-fra/fra-rus and pymorphy3\n", lines)
 
 
 @functools.lru_cache(maxsize=1)
@@ -132,16 +118,9 @@ def lookup(word: str) -> tuple[NameWord, ...]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description="Build data/lexicon/name_words_fr.tsv.gz from the Wikidata pairs.")
-    ap.add_argument("--pairs", type=Path, default=None,
-                    help="folder with wd_russian_*.tsv (default: wikidata-names-en-ru-translit under "
-                         "$MTREVIEW_SHARED_DATA or ../shared/data)")
-    args = ap.parse_args()
-    if args.pairs is None:
-        from ..resources import shared_data_dir
+    from .pivot_forms import build_from_pairs_cli
 
-        args.pairs = shared_data_dir() / "wikidata-names-en-ru-translit"
-    print(f"{build(args.pairs)} name words → {DATA_FILE}")
+    build_from_pairs_cli(build, DATA_FILE, "name words")
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ import argparse
 import functools
 import gzip
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,26 +54,31 @@ class PivotForm:
         return self.count / max(1, self.own)
 
 
-def build(pairs_dir: Path, out: Path = DATA_FILE) -> int:
-    """Build the table from the ``wd_russian_*.tsv`` pairs (``en<TAB>р у с<TAB>count``); returns rows."""
-    from .transliteration import case_forms, romanise
-
-    index: dict[str, Counter[str]] = defaultdict(Counter)
-    own: Counter[str] = Counter()
+def read_pairs(pairs_dir: Path) -> Iterator[tuple[str, str, int]]:
+    """``(english token, Russian spelling, count)`` of every line of the ``wd_russian_*.tsv`` pairs
+    (``en<TAB>р у с<TAB>count``, the Russian letters spaced), in file order."""
     for path in sorted(pairs_dir.glob("wd_russian_*.tsv")):
         with path.open(encoding="utf-8") as f:
             for line in f:
                 parts = line.rstrip("\n").split("\t")
                 if len(parts) < 3 or not parts[0] or not parts[1]:
                     continue
-                en, ru = parts[0], parts[1].replace(" ", "")
-                n = int(parts[2]) if parts[2].isdigit() else 1
-                own[en] += n
-                for form, _case in case_forms(ru)[:2]:  # nominative, genitive
-                    for scheme in SCHEMES:
-                        r = romanise(form, scheme).lower()
-                        if r != en and r.isalpha() and len(r) >= 3 and len(en) >= 2:
-                            index[r][en] += n
+                yield parts[0], parts[1].replace(" ", ""), int(parts[2]) if parts[2].isdigit() else 1
+
+
+def build(pairs_dir: Path, out: Path = DATA_FILE) -> int:
+    """Build the table from the ``wd_russian_*.tsv`` pairs (:func:`read_pairs`); returns rows."""
+    from .transliteration import case_forms, romanise
+
+    index: dict[str, Counter[str]] = defaultdict(Counter)
+    own: Counter[str] = Counter()
+    for en, ru, n in read_pairs(pairs_dir):
+        own[en] += n
+        for form, _case in case_forms(ru)[:2]:  # nominative, genitive
+            for scheme in SCHEMES:
+                r = romanise(form, scheme).lower()
+                if r != en and r.isalpha() and len(r) >= 3 and len(en) >= 2:
+                    index[r][en] += n
     from unidecode import unidecode
 
     rows = []
@@ -90,10 +96,16 @@ def build(pairs_dir: Path, out: Path = DATA_FILE) -> int:
         if count >= MIN_PAIR_COUNT:
             rows.append(f"{form}\t{original}\t{count}\t{own.get(form, 0)}\n")
     rows.sort()
+    return write_table(out, "# form\toriginal\tpair_count\town_count — built by python -m "
+                            "mtreview.knowledge.pivot_forms from the Wikidata en-ru name pairs (CC0)\n", rows)
+
+
+def write_table(out: Path, header: str, rows: list[str]) -> int:
+    """Write a gzipped table (``header`` then ``rows``, each ending in a newline) atomically: a
+    temporary file beside ``out``, then renamed; returns the number of rows."""
     tmp = out.with_suffix(".tmp")
     with gzip.open(tmp, "wt", encoding="utf-8", compresslevel=9) as f:
-        f.write("# form\toriginal\tpair_count\town_count — built by python -m mtreview.knowledge.pivot_forms "
-                "from the Wikidata en-ru name pairs (CC0)\n")
+        f.write(header)
         f.writelines(rows)
     tmp.replace(out)
     return len(rows)
@@ -127,17 +139,24 @@ def lookup(word: str) -> PivotForm | None:
     return PivotForm(word.lower(), *got)
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description="Build data/lexicon/pivot_forms.tsv.gz from the Wikidata pairs.")
+def build_from_pairs_cli(build_table: Callable[[Path], int], data_file: Path, what: str,
+                         argv: list[str] | None = None) -> None:
+    """The command line of a table built from the Wikidata pairs: ``--pairs FOLDER`` (default: the
+    shared data's ``wikidata-names-en-ru-translit``), then ``build_table(folder)``; prints the row count."""
+    ap = argparse.ArgumentParser(description=f"Build {data_file.parent.name}/{data_file.name} from the Wikidata pairs.")
     ap.add_argument("--pairs", type=Path, default=None,
                     help="folder with wd_russian_*.tsv (default: wikidata-names-en-ru-translit under "
                          "$MTREVIEW_SHARED_DATA or ../shared/data)")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     if args.pairs is None:
         from ..resources import shared_data_dir
 
         args.pairs = shared_data_dir() / "wikidata-names-en-ru-translit"
-    print(f"{build(args.pairs)} pivot forms → {DATA_FILE}")
+    print(f"{build_table(args.pairs)} {what} → {data_file}")
+
+
+def main() -> None:
+    build_from_pairs_cli(build, DATA_FILE, "pivot forms")
 
 
 if __name__ == "__main__":

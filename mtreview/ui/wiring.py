@@ -405,9 +405,8 @@ def _wire_review(gr: Any, c: Components, ctl: ReviewController) -> None:
 
     def do_review(text: str, source: str, file: Any, source_file: Any, categories: list[str],
                   threshold: float,
-                  sev: Any = None, sts: Any = None, query: Any = "", only: Any = False, page: Any = None,
-                  seg: Any = None) -> dict[Any, Any]:
-        g = grid_filter(sev, sts, query, only, page, seg, place=False)
+                  *grid: Any) -> dict[Any, Any]:
+        g = grid_filter(*grid, place=False)
         return first_view(ctl.start_review(text, source, file, source_file, categories=categories,
                                            threshold=threshold, grid=g))
 
@@ -418,14 +417,13 @@ def _wire_review(gr: Any, c: Components, ctl: ReviewController) -> None:
 
     def do_poll(review_id: str | None, categories: list[str], threshold: float, selected: str | None,
                 shown_key: str | None,
-                sev: Any = None, sts: Any = None, query: Any = "", only: Any = False, page: Any = None,
-                seg: Any = None) -> dict[Any, Any]:
+                *grid: Any) -> dict[Any, Any]:
         """The view of a running review when the page's poll asks for it: its page may grow, or it ended."""
         if not review_id:
             return {c["progress"]: "", c["cancel_btn"]: gr.update(visible=False)}
         try:
             v = ctl.poll(review_id, categories, threshold, selected,
-                         grid=grid_filter(sev, sts, query, only, page, seg))
+                         grid=grid_filter(*grid))
         except MtreviewError as e:  # deleted meanwhile: say it once, stop polling
             return {c["progress"]: "", c["cancel_btn"]: gr.update(visible=False),
                     c["status"]: status_html(user_message(e), "error")}
@@ -443,17 +441,15 @@ def _wire_review(gr: Any, c: Components, ctl: ReviewController) -> None:
                        show_progress="hidden", trigger_mode="once")
 
     def do_cancel(review_id: str | None, categories: list[str], threshold: float, selected: str | None,
-                  sev: Any = None, sts: Any = None, query: Any = "", only: Any = False, page: Any = None,
-                  seg: Any = None) -> dict[Any, Any]:
-        return show(ctl.cancel(review_id, categories, threshold, selected, grid=grid_filter(sev, sts, query, only, page, seg)))
+                  *grid: Any) -> dict[Any, Any]:
+        return show(ctl.cancel(review_id, categories, threshold, selected, grid=grid_filter(*grid)))
 
     c["cancel_btn"].click(ok(do_cancel), [*base, *grid_in], view_out, concurrency_limit=None)
 
     def do_filter(review_id: str | None, categories: list[str], threshold: float,
                   selected: str | None,
-                  sev: Any = None, sts: Any = None, query: Any = "", only: Any = False, page: Any = None,
-                  seg: Any = None) -> dict[Any, Any]:
-        g = grid_filter(sev, sts, query, only, page, seg, place=False)
+                  *grid: Any) -> dict[Any, Any]:
+        g = grid_filter(*grid, place=False)
         return show(ctl.set_filters(review_id, categories, threshold, selected, grid=g))
 
     c["categories"].input(ok(do_filter), [*base, *grid_in], view_out)
@@ -461,9 +457,8 @@ def _wire_review(gr: Any, c: Components, ctl: ReviewController) -> None:
 
     def do_grid_filter(review_id: str | None, categories: list[str], threshold: float,
                        selected: str | None,
-                       sev: Any = None, sts: Any = None, query: Any = "", only: Any = False, page: Any = None,
-                       seg: Any = None) -> dict[Any, Any]:
-        g = grid_filter(sev, sts, query, only, page, seg, place=False)
+                       *grid: Any) -> dict[Any, Any]:
+        g = grid_filter(*grid, place=False)
         return show(ctl.view(review_id, categories, threshold, selected, grid=g)) if review_id else {}
 
     for name in ("severity", "status_filter", "only_flagged"):
@@ -472,9 +467,8 @@ def _wire_review(gr: Any, c: Components, ctl: ReviewController) -> None:
 
     def nav(method: str, step: int) -> Callable[..., dict[Any, Any]]:
         def handler(review_id: str | None, categories: list[str], threshold: float, selected: str | None,
-                    sev: Any = None, sts: Any = None, query: Any = "", only: Any = False, page: Any = None,
-                    seg: Any = None) -> dict[Any, Any]:
-            g = grid_filter(sev, sts, query, only, page, seg)
+                    *grid: Any) -> dict[Any, Any]:
+            g = grid_filter(*grid)
             if method == "flag":
                 v = ctl.step_flag(review_id, selected, step, categories=categories, threshold=threshold, grid=g)
             elif method == "segment":
@@ -502,28 +496,25 @@ def _wire_review(gr: Any, c: Components, ctl: ReviewController) -> None:
     c["grid"].select(ok(on_grid_select), [*base, *grid_in], view_out, show_progress="hidden")
 
     def do_sync(review_id: str | None, categories: list[str], threshold: float, selected: str | None,
-                sev: Any = None, sts: Any = None, query: Any = "", only: Any = False, page: Any = None,
-                seg: Any = None) -> dict[Any, Any]:
+                *grid: Any) -> dict[Any, Any]:
         """After a flag is chosen in the text, the table or the Flag list: the grid and the segment follow."""
         if not review_id or not selected:
             return {}
-        g = grid_filter(sev, sts, query, only, page, seg, place=False)
+        g = grid_filter(*grid, place=False)
         out = show(ctl.view(review_id, categories, threshold, selected, grid=g))
         return {k: out[k] for k in c.pick(("grid", "page_info", "page", "segment", "seg_text", "seg_info",
                                            "view_key"))}
 
     def do_save_segment(review_id: str | None, categories: list[str], threshold: float, selected: str | None,
                         text: str | None,
-                        sev: Any = None, sts: Any = None, query: Any = "", only: Any = False, page: Any = None,
-                        seg: Any = None) -> dict[Any, Any]:
-        g = grid_filter(sev, sts, query, only, page, seg)
+                        *grid: Any) -> dict[Any, Any]:
+        g = grid_filter(*grid)
         return show(ctl.edit_segment(review_id, g.segment, text, categories=categories, threshold=threshold,
                                      selected=selected, grid=g))
 
     def do_undo_segment(review_id: str | None, categories: list[str], threshold: float, selected: str | None,
-                        sev: Any = None, sts: Any = None, query: Any = "", only: Any = False, page: Any = None,
-                        seg: Any = None) -> dict[Any, Any]:
-        g = grid_filter(sev, sts, query, only, page, seg)
+                        *grid: Any) -> dict[Any, Any]:
+        g = grid_filter(*grid)
         return show(ctl.undo_segment(review_id, g.segment, categories=categories, threshold=threshold,
                                      selected=selected, grid=g))
 
@@ -597,29 +588,25 @@ def _wire_review(gr: Any, c: Components, ctl: ReviewController) -> None:
 
     def do_accept(review_id: str | None, categories: list[str], threshold: float, flag_id: str | None,
                   suggestion: str | None,
-                  sev: Any = None, sts: Any = None, query: Any = "", only: Any = False, page: Any = None,
-                  seg: Any = None) -> dict[Any, Any]:
+                  *grid: Any) -> dict[Any, Any]:
         return show(ctl.accept(review_id, flag_id, suggestion, categories=categories, threshold=threshold,
-                               grid=grid_filter(sev, sts, query, only, page, seg)))
+                               grid=grid_filter(*grid)))
 
     def do_reject(review_id: str | None, categories: list[str], threshold: float,
                   flag_id: str | None,
-                  sev: Any = None, sts: Any = None, query: Any = "", only: Any = False, page: Any = None,
-                  seg: Any = None) -> dict[Any, Any]:
-        return show(ctl.reject(review_id, flag_id, categories=categories, threshold=threshold, grid=grid_filter(sev, sts, query, only, page, seg)))
+                  *grid: Any) -> dict[Any, Any]:
+        return show(ctl.reject(review_id, flag_id, categories=categories, threshold=threshold, grid=grid_filter(*grid)))
 
     def do_edit(review_id: str | None, categories: list[str], threshold: float, flag_id: str | None,
                 text: str | None,
-                sev: Any = None, sts: Any = None, query: Any = "", only: Any = False, page: Any = None,
-                seg: Any = None) -> dict[Any, Any]:
+                *grid: Any) -> dict[Any, Any]:
         return show(ctl.edit(review_id, flag_id, text, categories=categories, threshold=threshold,
-                             grid=grid_filter(sev, sts, query, only, page, seg)))
+                             grid=grid_filter(*grid)))
 
     def do_undo(review_id: str | None, categories: list[str], threshold: float,
                 flag_id: str | None,
-                sev: Any = None, sts: Any = None, query: Any = "", only: Any = False, page: Any = None,
-                seg: Any = None) -> dict[Any, Any]:
-        return show(ctl.undo(review_id, flag_id, categories=categories, threshold=threshold, grid=grid_filter(sev, sts, query, only, page, seg)))
+                *grid: Any) -> dict[Any, Any]:
+        return show(ctl.undo(review_id, flag_id, categories=categories, threshold=threshold, grid=grid_filter(*grid)))
 
     c["accept_btn"].click(ok(do_accept), [*base, c["suggestion"], *grid_in], view_out)
     c["reject_btn"].click(ok(do_reject), [*base, *grid_in], view_out)

@@ -16,7 +16,7 @@ import difflib
 import html
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..categories import DEFAULT_COLOUR, FAMILY_COLOURS
@@ -243,6 +243,24 @@ def _rule(value: Any) -> str:
     return str(value).replace("_", " ").replace("-", " ")
 
 
+#: evidence keys shown as a label and their value through one function (the others are worded below)
+_EVIDENCE_LABELS: dict[str, tuple[str, Callable[[Any], str]]] = {
+    "rule": ("Rule", _rule),
+    "engine": ("Found by", lambda v: ENGINES.get(str(v), str(v))),
+    "option": ("Grammalecte option", str),
+    "entry": ("Dictionary entry", str),
+    "pivot": ("Pivot word", _words),
+    "context_score": ("Context score", _words),
+    "head": ("Verb", str),
+    "noun": ("Noun", str),
+    "missing": ("Missing from the translation", _words),
+    "source_number": ("Number in the source", str),
+    "lang": ("Language", lambda v: LANGUAGES.get(str(v), str(v))),
+    "best_score": ("Best suggestion's score", _words),
+    "probability": ("Probability of an error", _words),
+}
+
+
 def evidence_items(evidence: Mapping[str, Any] | None) -> list[tuple[str, str]]:
     """A flag's evidence as (what, sentence) pairs a reviewer reads: «Elsewhere in the text» → «Elon
     Musk» is named correctly 34 times in the text; «Used as a common noun» → no sign of it in the
@@ -253,7 +271,10 @@ def evidence_items(evidence: Mapping[str, Any] | None) -> list[tuple[str, str]]:
     for key, value in ev.items():
         if key in _EVIDENCE_SKIP and not (key == "words" and "shared_words" not in ev):
             continue
-        if key == "entity":
+        if key in _EVIDENCE_LABELS:
+            label, word = _EVIDENCE_LABELS[key]
+            out.append((label, word(value)))
+        elif key == "entity":
             kind = ENTITY_TYPES.get(str(ev.get("type", "")))
             out.append(("Name", f"«{value}»" + (f", {kind}" if kind else "")))
         elif key == "in_document":
@@ -271,26 +292,8 @@ def evidence_items(evidence: Mapping[str, Any] | None) -> list[tuple[str, str]]:
         elif key == "common_noun_use":
             out.append(("Used as a common noun", ("yes: " + _words(value)) if value
                         else "no sign of it in the sentence"))
-        elif key == "rule":
-            out.append(("Rule", _rule(value)))
-        elif key == "engine":
-            out.append(("Found by", ENGINES.get(str(value), str(value))))
-        elif key == "option":
-            out.append(("Grammalecte option", str(value)))
-        elif key == "entry":
-            out.append(("Dictionary entry", str(value)))
-        elif key == "pivot":
-            out.append(("Pivot word", _words(value)))
         elif key == "source" and value:
             out.append(("Entry's reference", _words(value)))
-        elif key == "context_score":
-            out.append(("Context score", _words(value)))
-        elif key == "head":
-            out.append(("Verb", str(value)))
-        elif key == "noun":
-            out.append(("Noun", str(value)))
-        elif key == "missing":
-            out.append(("Missing from the translation", _words(value)))
         elif key == "length_ratio":
             usual = ev.get("median_ratio")
             out.append(("Length", f"the translation is {float(value):.2f} times as long as the source"
@@ -300,14 +303,10 @@ def evidence_items(evidence: Mapping[str, Any] | None) -> list[tuple[str, str]]:
         elif key == "shared_words":
             total = ev.get("words")
             out.append(("Words shared with the source", f"{value} of {total}" if total is not None else str(value)))
-        elif key == "source_number":
-            out.append(("Number in the source", str(value)))
         elif key == "script":
             what = ("Latin and Cyrillic letters mixed in one word (look-alike letters)" if value == "mixed"
                     else f"written in the {str(value).capitalize()} alphabet")
             out.append(("Script", what))
-        elif key == "lang":
-            out.append(("Language", LANGUAGES.get(str(value), str(value))))
         elif key == "zipf":
             out.append(("Word frequency", f"{float(value):.2f} on the Zipf scale (7: the commonest words)"))
         elif key == "in_source":
@@ -316,12 +315,8 @@ def evidence_items(evidence: Mapping[str, Any] | None) -> list[tuple[str, str]]:
             out.append(("Dictionary", f"not in {value}"))
         elif key == "close_name":
             out.append(("Close to the name", f"«{value}», nearby in the text"))
-        elif key == "best_score":
-            out.append(("Best suggestion's score", _words(value)))
         elif key == "model":
             out.append(("Model", "the pivot-error model" if value == "pivot-errors" else str(value)))
-        elif key == "probability":
-            out.append(("Probability of an error", _words(value)))
         elif key == "source" or value in (None, ""):
             continue
         else:

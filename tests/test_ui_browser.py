@@ -112,9 +112,10 @@ class AppProcess:
         self.start()
 
 
-@pytest.fixture(scope="module")
-def app(tmp_path_factory) -> Iterator[AppProcess]:
-    tmp = tmp_path_factory.mktemp("ui-app")
+def running_app(tmp_path_factory, name: str) -> Iterator[AppProcess]:
+    """An app server with its own database in a new temporary folder ``name``, stopped afterwards (the
+    body of every browser test module's ``app`` fixture)."""
+    tmp = tmp_path_factory.mktemp(name)
     proc = AppProcess(tmp / "reviews.sqlite3", tmp)
     proc.start()
     try:
@@ -123,14 +124,25 @@ def app(tmp_path_factory) -> Iterator[AppProcess]:
         proc.stop()
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def launched_browser() -> Iterator[object]:
+    """Debian's Chromium through Playwright with the project's arguments, closed afterwards (the body of
+    every browser test module's ``browser`` fixture)."""
     with playwright_api.sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             yield b
         finally:
             b.close()
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory) -> Iterator[AppProcess]:
+    yield from running_app(tmp_path_factory, "ui-app")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    yield from launched_browser()
 
 
 class Recorder:

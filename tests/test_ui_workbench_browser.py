@@ -15,16 +15,15 @@ import time
 from collections.abc import Iterator
 from xml.etree import ElementTree as ET
 
-import playwright.sync_api as playwright_api
 import pytest
 from conftest import SEED
 from test_ui_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     MAX_UPLOAD_MB,
     AppProcess,
     Recorder,
     download_all,
+    launched_browser,
+    running_app,
     wait_status,
 )
 
@@ -33,23 +32,12 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory) -> Iterator[AppProcess]:
-    tmp = tmp_path_factory.mktemp("ui-workbench")
-    proc = AppProcess(tmp / "reviews.sqlite3", tmp)
-    proc.start()
-    try:
-        yield proc
-    finally:
-        proc.stop()
+    yield from running_app(tmp_path_factory, "ui-workbench")
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    with playwright_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    yield from launched_browser()
 
 
 @pytest.fixture()

@@ -221,18 +221,12 @@ def result_to_xliff(result: Any, item: Any = None, *, decisions: Mapping[str, An
         out.append(f"   <trans-unit id={_a(uid)} xml:space=\"preserve\">")
         out.append(f"    <source>{_x(src)}</source>")
         out.append(f"    <target{state}>{target}</target>")
-        if changes is not None:
-            corrected = _changed(text, s, e, sorted_changes, change_starts)
-            if corrected is not None:
-                out.append('    <alt-trans origin="mtreview-review">')
-                out.append(f"     <target>{_x(corrected)}</target>")
-                out.append("    </alt-trans>")
-        elif decisions:
-            corrected = _corrected(text, s, e, line_flags, decisions)
-            if corrected is not None:
-                out.append('    <alt-trans origin="mtreview-review">')
-                out.append(f"     <target>{_x(corrected)}</target>")
-                out.append("    </alt-trans>")
+        corrected = (_changed(text, s, e, sorted_changes, change_starts) if changes is not None
+                     else _corrected(text, s, e, line_flags, decisions) if decisions else None)
+        if corrected is not None:
+            out.append('    <alt-trans origin="mtreview-review">')
+            out.append(f"     <target>{_x(corrected)}</target>")
+            out.append("    </alt-trans>")
         if skipped:
             out.append(f"    <note from=\"mtreview\">{_x('overlapping flags not marked inline: ' + ', '.join(skipped))}</note>")
         out.append("   </trans-unit>")

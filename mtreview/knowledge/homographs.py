@@ -46,7 +46,8 @@ def _morph():
 
 
 @functools.lru_cache(maxsize=1)
-def _ru_to_fr() -> dict[str, list[str]]:
+def ru_to_fr() -> dict[str, list[str]]:
+    """Russian word → its French translations (FreeDict fra-rus read backwards), read once."""
     from .dictionaries import get_dictionary
 
     return get_dictionary("fra-rus").inverted()
@@ -74,7 +75,7 @@ def common_word_lemmas(form: str) -> tuple[str, ...]:
 
 def build_homograph_index(kb: NameKnowledgeBase, only: set[int] | None = None) -> HomographIndex:
     idx = HomographIndex()
-    ru_fr = _ru_to_fr()
+    ru_fr = ru_to_fr()
     for i, e in enumerate(kb.entities):
         if only is not None and i not in only:
             continue

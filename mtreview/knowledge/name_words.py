@@ -56,7 +56,7 @@ def build(pairs_dir: Path, out: Path = DATA_FILE) -> int:
     from spacy.lang.fr.stop_words import STOP_WORDS
 
     from .dictionaries import get_dictionary
-    from .homographs import _ru_to_fr, common_word_lemmas
+    from .homographs import common_word_lemmas, ru_to_fr
     from .lexicon import zipf_en, zipf_fr
     from .pivot_forms import read_pairs, write_table
     from .transliteration import case_forms
@@ -68,7 +68,7 @@ def build(pairs_dir: Path, out: Path = DATA_FILE) -> int:
     for (en, _ru), n in pairs.items():
         people[en] += n
     eng_fra = get_dictionary("eng-fra")
-    ru_fr = _ru_to_fr()
+    ru_fr = ru_to_fr()
     rows: dict[tuple[str, str, str], tuple[int, str]] = {}
 
     def add(fr: str, name: str, channel: str, n: int, evidence: str) -> None:

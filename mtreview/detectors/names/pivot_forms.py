@@ -20,6 +20,7 @@ from .romanisation import FRENCH_TRANSCRIPTION, PIVOT_FORM_DOMINANCE, PIVOT_FORM
 from .tokens import Word, keeps_original, name_case
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ...knowledge.names import NameKnowledgeBase
     from .detector import NamesDetector
 
 #: a word this frequent (Zipf) in French or English is a word, never read as a pivot form
@@ -45,7 +46,7 @@ def rare_pivot_form(pf: PivotForm, word: str) -> bool:
             and zipf_fr(word) == 0.0 and zipf_en(word) < RARE_MAX_ZIPF_EN)
 
 
-def pivot_neighbour(kb, w: Word) -> bool:
+def pivot_neighbour(kb: NameKnowledgeBase, w: Word) -> bool:
     """A capitalised word beside a name that shows the pivot: one only the pivot writes
     (:func:`.romanisation.shows_pivot`), or an exact pivot form of a real name that is far commoner than
     the form itself, and English and French do not know («Uilson» of «Wilson»)."""

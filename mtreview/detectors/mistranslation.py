@@ -19,6 +19,8 @@ Four mechanisms, all driven by data (:mod:`mtreview.knowledge.confusions`, files
    followed by a preposition that human-written French never puts after it while it almost always puts
    another one there («dépend à», «participé en», «se plaint sur»): the general form of the valence table,
    driven by the counts of the fr-mono corpus (20M words), which the flag's evidence gives.
+6. **Locative «sur»** (:mod:`.locative`): «sur la réunion», «sur le congrès» — the Russian «на» + an event
+   noun — where French writes «à» or «lors de» (with the preposition statistics, same switch).
 
 Optionally (``auto_sets=True``) the dictionary-born pairs of ``pivot_auto.tsv`` are tried too, flagged
 only when the context score alone prefers the other word by a wide margin; they are off by default
@@ -63,6 +65,7 @@ from .french import (
     plural_of,
     protected_spans,
 )
+from .locative import locative_sur
 
 #: weight of the co-occurrence delta (PMI units) against the vector delta (cosine units) in the
 #: combined context score; chosen on wikineural sentences (bench_detectors.py context)
@@ -220,6 +223,11 @@ class MistranslationDetector(BaseDetector):
                          in ngram_stats.PREPOSITIONS]
                 flags += [f for f in self._prep_statistics(text, ps.offset, doc, preps)
                           if not any(f.start < b and a < f.end for a, b in taken)]
+                surs = [doc[i] for i, lo in enumerate(lowers) if lo == "sur"]
+                if surs:
+                    taken = [(f.start, f.end) for f in flags]
+                    flags += [f for f in locative_sur(text, ps.offset, doc, surs)
+                              if not any(f.start < b and a < f.end for a, b in taken)]
             for f in flags:
                 if not in_spans(f.start, f.end, protected):
                     yield f
@@ -603,7 +611,7 @@ class MistranslationDetector(BaseDetector):
                         continue
                     low = case.lower_
                     prep, det = _CONTRACTED.get(low, (low, ""))
-                    if prep != r.wrong:
+                    if prep != r.wrong or child.lemma_.lower() in r.anti or child.lower_ in r.anti:
                         continue
                     if child.i - case.i > 4:
                         continue
@@ -658,6 +666,8 @@ class MistranslationDetector(BaseDetector):
                 continue  # any noun takes «de» (a genitive): no government to judge
             if self._prep_locution(model, case):
                 continue
+            if any(obj.lemma_.lower() in r.anti for r in valence_rules().get(head.lemma_.lower(), ())):
+                continue  # an adjunct the valence table knows («accusé dans l'affaire»)
             # a complement, not an adjunct; and the head is not a participle or adjective modifying a noun,
             # whose following phrase the parser may have attached to it instead of to the noun or the verb
             governed = obj.dep_ in PREP_ARG_DEPS and head.dep_ not in {"amod", "acl"}

@@ -182,7 +182,8 @@ def calque_patterns() -> list[CalquePattern]:
 
 @dataclass(frozen=True)
 class ValenceRule:
-    """«``lemma`` + ``wrong``» should be «``lemma`` + ``right``» (``right`` empty: no preposition)."""
+    """«``lemma`` + ``wrong``» should be «``lemma`` + ``right``» (``right`` empty: no preposition), unless the
+    phrase's noun is one of ``anti`` (an adjunct: «accusé dans l'affaire», «se marier sur la plage»)."""
 
     lemma: str
     pos: str
@@ -190,6 +191,7 @@ class ValenceRule:
     right: str
     confidence: float
     source: str
+    anti: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -200,7 +202,8 @@ def valence_rules() -> dict[str, list[ValenceRule]]:
         if not r.get("lemma"):
             continue
         rule = ValenceRule(r["lemma"].lower(), r.get("pos", ""), r.get("wrong", "").lower(),
-                           r.get("right", "").lower(), float(r.get("confidence") or 0.7), r.get("source", ""))
+                           r.get("right", "").lower(), float(r.get("confidence") or 0.7), r.get("source", ""),
+                           frozenset(w for w in (r.get("anti") or "").lower().split("|") if w))
         out.setdefault(rule.lemma, []).append(rule)
     return out
 

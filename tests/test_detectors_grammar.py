@@ -74,3 +74,33 @@ def test_worker_process_gives_the_same_flags():
     b = flags(worker, text)
     assert [(f.start, f.end, f.suggestions) for f in a] == [(f.start, f.end, f.suggestions) for f in b]
     assert a
+
+
+def _order(det: GrammarDetector, text: str) -> list:
+    return [f for f in flags(det, text) if f.evidence.get("rule") == "adverbe_avant_verbe"]
+
+
+@pytest.mark.parametrize("text, span, moved", [
+    ("Il déjà a signé le décret la semaine dernière.", "déjà a", "a déjà"),
+    ("On récemment a appris que le contrat était annulé.", "récemment a", "a récemment"),
+    ("Ils également ont demandé une enquête.", "également ont", "ont également"),
+    ("Nous déjà avons discuté de cette question.", "déjà avons", "avons déjà"),
+    ("Le gouvernement déjà a adopté le budget.", "déjà a", "a déjà"),
+])
+def test_adverb_between_subject_and_verb_is_moved_after_the_verb(det, text, span, moved):
+    got = _order(det, text)
+    assert [(f.text, f.suggestions) for f in got] == [(span, [moved])]
+    assert got[0].category == "fluency/grammar" and got[0].confidence >= 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "Elle aussi a voté contre le texte.",  # a stressed pronoun
+    "Nous aussi avons des idées.",
+    "La France aussi a des responsabilités.",  # «aussi» qualifies the noun
+    "Le ministre lui-même a reconnu l'erreur.",
+    "A-t-il déjà signé le décret ?",
+    "Il a déjà signé le décret.",
+    "Est-il également possible de commander en ligne ?",
+])
+def test_french_adverb_places_are_left_alone(det, text):
+    assert _order(det, text) == []

@@ -193,7 +193,7 @@ class GrammarDetector(BaseDetector):
     """Grammalecte's grammar errors and the project's parse-based grammar rules."""
 
     name = "grammar"
-    categories = ("fluency/grammar", "fluency/spelling")
+    categories = ("fluency/grammar", "fluency/spelling", "fluency/typography")
 
     #: characters per request to the worker: the first chunks come back while later ones are checked
     BATCH_CHARS = 20_000
@@ -643,6 +643,48 @@ class GrammarDetector(BaseDetector):
                 for f in (self._agreement(text, offset, doc, t), self._sequence_of_tenses(text, offset, t)):
                     if f is not None:
                         yield f
+            if t.lower_ in _ORDER_ADVERBS and t.pos_ == "ADV":
+                f = self._adverb_before_verb(text, offset, doc, t)
+                if f is not None:
+                    yield f
+
+    def _adverb_before_verb(self, text: str, offset: int, doc: Any, adv: Any) -> Flag | None:
+        """«Il déjà a dit», «le gouvernement souvent critique»: an adverb between the subject and the
+        finite verb, in the place Russian (and English) give it («Он уже сказал»); French puts it after
+        the verb or the auxiliary («il a déjà dit»). A subject clitic («il», «on», «je») cannot be
+        separated from its verb by an adverb at all; a stressed pronoun can («elle aussi a», «nous aussi
+        avons»: «aussi» and «même» after «elle», «nous» … are left alone), and after a noun only the
+        adverbs that never qualify the noun are read («la France aussi a …» is French)."""
+        if adv.i == 0 or adv.i + 1 >= len(doc):
+            return None
+        subj, verb = doc[adv.i - 1], doc[adv.i + 1]
+        if verb.pos_ not in {"VERB", "AUX"} or verb.morph.get("VerbForm") != ["Fin"]:
+            return None
+        low = adv.lower_
+        if subj.pos_ == "ADJ" and subj.dep_ == "amod" and subj.head.i < subj.i:
+            subj = subj.head  # «le président russe souvent critique»
+        if subj.lower_ in _SUBJECT_CLITICS:
+            if subj.i > 0 and doc[subj.i - 1].text in {"-", "-t-"}:
+                return None
+            conf = 0.7
+        elif subj.lower_ in _STRESSABLE_PRONOUNS:
+            if low in _STRESSED_OK:
+                return None
+            conf = 0.6
+        elif subj.pos_ in {"NOUN", "PROPN"} and subj.dep_ in {"nsubj", "nsubj:pass"} and subj.head.i in {
+                verb.i, verb.head.i} and low not in _AFTER_NOUN_OK:
+            conf = 0.55
+        else:
+            return None
+        s = offset + adv.idx
+        e = offset + verb.idx + len(verb.text)
+        moved = f"{verb.text} {adv.text}"
+        return Flag(start=s, end=e, text=text[s:e], category="fluency/grammar", severity="minor",
+                    confidence=conf, suggestions=[moved],
+                    explanation=(f"Ordre des mots : en français l'adverbe « {adv.text} » suit le verbe "
+                                 f"ou l'auxiliaire (« {moved} »), il ne se place pas entre le sujet et "
+                                 "le verbe (ordre du russe ou de l'anglais)."),
+                    detector=self.name, evidence={"engine": "parse", "rule": "adverbe_avant_verbe"})
 
     _COPULAS = {"être", "avoir", "sembler", "paraître", "devenir", "rester", "demeurer", "redevenir", "avérer",
                 "trouver", "montrer", "révéler", "sentir"}
@@ -863,6 +905,23 @@ class GrammarDetector(BaseDetector):
         return Flag(start=s, end=e, text=text[s:e], category="fluency/grammar", severity=severity,
                     confidence=conf, suggestions=sugg, explanation=expl, detector=self.name,
                     evidence={"engine": "parse", "rule": rule})
+
+
+#: adverbs a pivot translation puts between the subject and the verb («il déjà a dit»)
+_ORDER_ADVERBS = frozenset({
+    "aussi", "également", "déjà", "encore", "toujours", "souvent", "jamais", "seulement", "notamment",
+    "récemment", "ensuite", "bientôt", "désormais", "vraiment", "certainement", "probablement",
+    "immédiatement", "actuellement", "précédemment", "auparavant", "finalement", "rarement", "régulièrement",
+    "activement", "constamment", "personnellement", "pratiquement", "presque", "même"})
+#: subject clitics: nothing but «ne», «y», «en» and object clitics comes between them and the verb
+_SUBJECT_CLITICS = frozenset({"il", "ils", "je", "j'", "j’", "on", "tu"})
+#: pronouns that are subject clitics or stressed forms («elle aussi», «nous aussi»)
+_STRESSABLE_PRONOUNS = frozenset({"elle", "elles", "nous", "vous"})
+#: adverbs a stressed pronoun takes before the verb («elle aussi a voté», «nous-mêmes»)
+_STRESSED_OK = frozenset({"aussi", "même", "également", "seulement"})
+#: adverbs that qualify a noun before its verb («la France aussi a …», «le ministre lui-même»)
+_AFTER_NOUN_OK = frozenset({"aussi", "également", "même", "seulement", "notamment", "surtout", "presque",
+                            "personnellement", "pratiquement", "encore", "finalement"})
 
 
 class _Plural:

@@ -28,3 +28,25 @@ def test_masque_as_subject_of_speech_verb_is_flagged_when_the_person_is_named(na
     res = names_reviewer.review(text)
     f = [f for f in res.flags if f.text.lower().endswith("masque")]
     assert f and f[0].category == "name/translated" and f[0].suggestions[0] == "Musk"
+
+
+@pytest.mark.parametrize("text, word", [
+    # «Trump» names Lara Trump as well as Donald: it does not make the castle of Loarre a garbled «Lara»
+    ("Donald Trump a visité l'Aragon. Les visiteurs peuvent explorer le château de Loarre. Trump a salué "
+     "le château de Loarre.", "Loarre"),
+    # «Université» alone does not name Sorbonne Université: the priory of Serrabona is no garbled «Sorbonne»
+    ("L'Université de Perpignan organise une visite. Comment décririez-vous le prieuré de Serrabona ? "
+     "Le prieuré de Serrabona est roman.", "Serrabona"),
+])
+def test_an_entity_named_by_another_of_its_words_is_no_evidence_for_a_near_miss(names_reviewer, text, word):
+    res = names_reviewer.review(text)
+    assert not [f for f in res.flags if f.text == word and f.confidence >= 0.5], \
+        [(f.text, f.suggestions, f.confidence) for f in res.flags]
+
+
+def test_a_garbled_token_is_flagged_when_that_token_is_written_nearby(names_reviewer):
+    text = ("Elon Musk a présenté la fusée. Selon Mask, le lancement aura lieu en mars. "
+            "Musk a ensuite répondu aux questions.")
+    res = names_reviewer.review(text)
+    f = [f for f in res.flags if f.text == "Mask"]
+    assert f and f[0].suggestions[0] == "Musk" and f[0].confidence >= 0.5

@@ -33,6 +33,7 @@ from .confidence import (
     multi_word_weight,
     open_world,
 )
+from .evidence import EVIDENCE_WINDOW
 from .mentions import CASE, CORRUPT, LOCALE, OK, STATUS_CATEGORY, Mention
 from .romanisation import CYRILLIC_COUNTRIES, pivot_fingerprint
 from .tokens import ROMAN_RE, Word, index_at, is_real_word, keeps_original, same_letters, similarity
@@ -75,6 +76,8 @@ def flag_mention(det: NamesDetector, m: Mention, words: list[Word], text: str) -
         return None
     e = det.kb.entities[m.entity]
     in_doc = _named_nearby(det, m)
+    if in_doc and len(m.matches) == 1 and status == CORRUPT:
+        in_doc = _target_written_near(m, e, text)
     anchored = any(x.status in (OK, CASE, LOCALE) for x in m.matches) and len(m.matches) > 1
     reasons: list[str] = []
     if len(m.matches) == 1:
@@ -106,6 +109,19 @@ def _named_nearby(det: NamesDetector, m: Mention) -> bool:
     if m.status == CASE and not m.matches[0].word.text.islower():
         return det.ev.named_near(m.entity, m.start, m.end, exact=True)
     return det.ev.named_near(m.entity, m.start, m.end)
+
+
+def _target_written_near(m: Mention, e: Entity, text: str) -> bool:
+    """For a one-word mention read as a garbled token of ``e``: is that token itself written right
+    nearby? The entity named by *another* of its words is no evidence for this one: «Trump» names
+    Lara Trump as well as Donald, and does not make «Loarre» a garbled «Lara»; «Université» does not
+    make «Serrabona» a garbled «Sorbonne»."""
+    target = suggest(e, m)
+    if not target:
+        return False
+    lo, hi = max(0, m.start - EVIDENCE_WINDOW), min(len(text), m.end + EVIDENCE_WINDOW)
+    pat = re.compile(rf"(?<![\w-]){re.escape(target)}(?![\w-])")
+    return any(not (m.start <= h.start() < m.end) for h in pat.finditer(text, lo, hi))
 
 
 def _one_word(det: NamesDetector, m: Mention, e: Entity, words: list[Word], in_doc: bool,

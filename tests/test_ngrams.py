@@ -99,8 +99,8 @@ def det():
      "Le ministre se plaint du manque de moyens."),
     ("Le pays a résisté sur la pression des marchés.", "sur", "à",
      "Le pays a résisté à la pression des marchés."),
-    ("Le député est accusé dans la corruption de plusieurs élus.", "dans", "de",
-     "Le député est accusé de la corruption de plusieurs élus."),
+    ("Elle s'intéresse sur la peinture moderne.", "sur", "à",
+     "Elle s'intéresse à la peinture moderne."),
 ])
 def test_preposition_statistics_flag_the_error_not_the_french(det, wrong, span, suggestion, right):
     out = [f for f in flags(det, wrong) if f.evidence.get("mechanism") == "preposition-statistics"]

@@ -3,6 +3,7 @@ spelling is flagged with the likelier one as the suggestion."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ...flags import Flag
@@ -28,6 +29,35 @@ VARIANT_CORRUPT_GAIN = 2.0
 DECLINED_MAX_ENDING = 2
 #: ... of at least this many letters
 DECLINED_MIN_STEM = 4
+#: two spellings given as alternatives: «Iazyges ou Jazyges», «Tchaïkovski (ou Tchaikovsky)», «X / Y»,
+#: «X, aussi écrit Y» — what lies between them, at most this long
+LISTED_GAP = re.compile(r"^[\s\"«»“”'’(),;:/]*(?:ou|or|aussi|également|alias|dit|voire|soit|"
+                        r"(?:aussi |également )?(?:écrit|orthographié|transcrit)e?s?)?[\s\"«»“”'’(),;:/]*$",
+                        re.IGNORECASE)
+#: how far apart two listed spellings may be (characters between them)
+LISTED_MAX_GAP = 40
+#: two neighbours in a list this similar are spellings of one name
+LISTED_MIN_SIMILARITY = 0.6
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LIST_MARK = re.compile(r"[(),/]|\b(?:ou|or|aussi|également|alias|dit|voire|soit|écrite?|orthographiée?|transcrite?)\b",
+                        re.IGNORECASE)
+_CONNECTORS = frozenset({"ou", "or", "aussi", "également", "alias", "dit", "voire", "soit", "écrit", "écrite",
+                         "orthographié", "orthographiée", "transcrit", "transcrite"})
+
+
+def in_spelling_list(text: str, w: Word) -> bool:
+    """True when ``w`` stands in a list of spellings of one name («les Iazyges ou Jazyges ou Yaziges»,
+    «Scholz (Sholts)»): the nearest word before or after it, past a connector («ou», «alias» …) and
+    punctuation only, is a similar spelling. A text that lists spellings is not corrupting one."""
+    lo = max(0, w.start - 2 * LISTED_MAX_GAP)
+    before = [m for m in _WORD.finditer(text, lo, w.start) if m.group(0).lower() not in _CONNECTORS]
+    after = [m for m in _WORD.finditer(text, w.end, min(len(text), w.end + 2 * LISTED_MAX_GAP))
+             if m.group(0).lower() not in _CONNECTORS]
+    near_words = ([(before[-1].group(0), text[before[-1].end():w.start])] if before else []) + \
+        ([(after[0].group(0), text[w.end:after[0].start()])] if after else [])
+    # a separator must stand between them: «Pushpa Kamal Dakhal» is one name, not a list
+    return any(len(gap) <= LISTED_MAX_GAP and LISTED_GAP.match(gap) and _LIST_MARK.search(gap)
+               and similarity(word, w.text) >= LISTED_MIN_SIMILARITY for word, gap in near_words)
 
 
 def spelling_likelihood(name: str, count: int) -> float:
@@ -46,6 +76,8 @@ def flag_document_variants(det: NamesDetector, words: list[Word], text: str, tak
         return flags
     for w in words:
         if w.start in taken or w.text not in ev.doc_names or is_real_spelling(w.text):
+            continue
+        if in_spelling_list(text, w):
             continue
         fold = normalise_latin(w.text)
         best = None

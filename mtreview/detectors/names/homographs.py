@@ -16,10 +16,37 @@ from .slots import LazyTokens, common_noun_use, person_slot
 from .tokens import Word, with_article
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ...knowledge.names import NameKnowledgeBase
     from .detector import NamesDetector
 
 #: a word at least this frequent in French (Zipf) is read as a translated name only with the parse's support
 HOMOGRAPH_SLOT_ZIPF = 5.0
+#: words that join the parts of a title («l'Ange de la Paix», «la Guerre des étoiles»)
+TITLE_JOINERS = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et"})
+
+
+def _in_title(kb: NameKnowledgeBase, entity: int, words: list[Word], k: int, text: str) -> bool:
+    """True when the capitalised word ``words[k]`` belongs to a longer capitalised name or title that is
+    not the entity's own: a capitalised neighbour (over joiners such as «de la») that is no token of the
+    entity. «Elon Masque» keeps its given name beside it; «American Film Institute» and «l'Ange de la
+    Paix» are names of their own."""
+    own = {t.lower() for t in kb.entities[entity].fr_tokens}
+    for step in (-1, 1):
+        j = k + step
+        while 0 <= j < len(words) and words[j].text.lower().strip("'’") in TITLE_JOINERS and \
+                not words[j].capitalised and step == 1:
+            j += step
+        if not 0 <= j < len(words):
+            continue
+        o = words[j]
+        gap = text[o.end:words[k].start] if step < 0 else text[words[k].end:o.start]
+        if len(gap) > 12 or any(c in gap for c in ".!?;:«»\"()\n"):
+            continue
+        if step < 0 and gap.strip():
+            continue  # only a word right before counts («American Film»)
+        if o.capitalised and not o.sent_start and o.text.lower() not in own:
+            return True
+    return False
 
 
 def flag_homographs(det: NamesDetector, words: list[Word], text: str, taken: set[int],
@@ -31,7 +58,7 @@ def flag_homographs(det: NamesDetector, words: list[Word], text: str, taken: set
     ev = det.ev
     index = get_homograph_index(kb).words
     flags = []
-    for w in words:
+    for k, w in enumerate(words):
         if w.start in taken:
             continue
         hs = index.get(w.text.lower())
@@ -45,6 +72,8 @@ def flag_homographs(det: NamesDetector, words: list[Word], text: str, taken: set
         e = kb.entities[best.entity]
         in_doc = ev.named_near(best.entity, w.start, w.end)
         cap_mid = w.capitalised and not w.sent_start
+        if cap_mid and _in_title(kb, best.entity, words, k, text):
+            continue  # «American Film Institute», «l'Ange de la Paix»: a name or title of its own
         if not in_doc and not cap_mid:
             continue  # without the entity in the document, only a capitalised word is suspect
         tok = tok_at.get(w.start)

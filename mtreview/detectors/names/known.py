@@ -55,6 +55,9 @@ ENGLISH_WORD_ZIPF = 3.5
 #: a corrupted token of an otherwise right name this similar to the right one, and this long, is a typo:
 #: an error on its own («Bruce Sprinsteen»)
 TYPO_MIN_SIMILARITY = 0.8
+#: a letter with a diacritic French does not use: the word is written in its own language's spelling
+#: («Ángelos», «Poznań», «Masqaṭ», «Dvořák»), which a Cyrillic pivot never produces
+FOREIGN_DIACRITIC = re.compile(r"[^\W\dA-Za-zàâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ_'’-]")
 TYPO_MIN_LENGTH = 5
 #: how far (characters) a place of the entity's country counts as context
 COUNTRY_REACH = 80
@@ -236,6 +239,8 @@ def _open_world_limit(det: NamesDetector, m: Mention, e: Entity, words: list[Wor
     corrupt = [x for x in m.matches if x.status == CORRUPT]
     if any(x.word.text.isupper() and len(x.word.text) > 1 for x in corrupt):
         return None  # an acronym («OMMS») is not a re-romanised spelling of another one
+    if any(FOREIGN_DIACRITIC.search(x.word.text) for x in corrupt):
+        return None  # «Ángelos», «Masqaṭ», «Poznań»: the original language's spelling, which no pivot writes
     real = all(is_real_word(x.word) for x in corrupt)
     longer = _part_of_longer_name(m, words, det.ctx["title"])
     if longer and real:

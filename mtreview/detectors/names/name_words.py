@@ -52,9 +52,12 @@ def flag_name_words(det: NamesDetector, words: list[Word], text: str, taken: set
     writes a surname so) it weighs more. «Jules Renard» in a text without signs of the pivot is left
     alone. Flagged spans join ``taken``."""
     flags = []
-    for prev, w in zip(words, words[1:], strict=False):
+    for k, (prev, w) in enumerate(zip(words, words[1:], strict=False), start=1):
         if w.start in taken or w.start - prev.end != 1 or text[prev.end] != " " or "-" in w.key:
             continue
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        if not w.text[:1].islower() and nxt is not None and nxt.capitalised and nxt.start - w.end == 1:
+            continue  # «American Film Institute»: a capitalised word inside a longer name
         found = [x for x in lookup_name_word(w.key) if x.people >= MIN_PEOPLE]
         if not found or not _given_name(det, prev, taken) or det.kb.is_correct_token(w.text):
             continue

@@ -34,6 +34,9 @@ if TYPE_CHECKING:  # pragma: no cover
 MODEL_N_BEST = 5
 #: an unknown name is rarer than this in English (Zipf) and absent from French
 UNKNOWN_MAX_ZIPF_EN = 1.5
+#: a proposal has at least this many letters and this share of the written word's
+MODEL_MIN_LETTERS = 3
+MODEL_MIN_LENGTH_SHARE = 0.6
 
 
 def unknown_name(kb: NameKnowledgeBase, w: Word) -> bool:
@@ -72,6 +75,8 @@ def flag_open_vocabulary(det: NamesDetector, words: list[Word], text: str, taken
         for rank, (cand, logp) in enumerate(nbest):
             if normalise_latin(cand) == normalise_latin(w.key):
                 break  # the model reads the word as already right
+            if len(cand) < max(MODEL_MIN_LETTERS, MODEL_MIN_LENGTH_SHARE * len(w.key)):
+                continue  # «Eyasi» → «Ay»: a romanisation keeps most of a name's letters
             prior = max(zipf_en(cand), KNOWN_TOKEN_PRIOR if det.kb.is_correct_token(cand) else 0.0,
                         NAME_TOKEN_PRIOR if cand.lower() in name_tokens() else 0.0)
             if prior < MODEL_MIN_PRIOR:

@@ -71,3 +71,16 @@ def test_original_spellings_listed_spellings_and_titles_are_left_alone(names_rev
     res = names_reviewer.review(text)
     assert not [f for f in res.flags if word in f.text and f.confidence >= 0.5], \
         [(f.text, f.suggestions, f.confidence) for f in res.flags]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Quel membre des Rolling Stones joue dans le film ? Le magazine Rolling Stone l'a classé premier.",
+     "Rolling Stones"),  # a plural «-s»: no pivot writes it
+    ("Ensuite, Sean Paul est montré avec plusieurs femmes couchées sur le plancher du studio.",
+     "plancher"),  # «Paul» inside another person's name is no evidence for a translated «Paul»
+    ("La sous-espèce « lankae » du Sri Lanka est plus petite que celle du Sri Lanka central.", "lankae"),
+])
+def test_plurals_other_peoples_names_and_quoted_words_are_left_alone(names_reviewer, text, word):
+    res = names_reviewer.review(text)
+    assert not [f for f in res.flags if word in f.text and f.confidence >= 0.5], \
+        [(f.text, f.suggestions, f.confidence) for f in res.flags]

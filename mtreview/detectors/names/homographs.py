@@ -4,13 +4,15 @@ nearby or the parse puts the word where a person stands (:mod:`.slots`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Any
 
 from ...flags import Flag
 from ...knowledge.homographs import get_homograph_index
 from ...knowledge.lexicon import zipf_fr
 from . import explain
 from .confidence import REPORT_MIN, clip, homograph_weight, open_world
+from .evidence import EVIDENCE_WINDOW
 from .mentions import prior
 from .slots import LazyTokens, common_noun_use, person_slot
 from .tokens import Word, with_article
@@ -23,6 +25,22 @@ if TYPE_CHECKING:  # pragma: no cover
 HOMOGRAPH_SLOT_ZIPF = 5.0
 #: words that join the parts of a title («l'Ange de la Paix», «la Guerre des étoiles»)
 TITLE_JOINERS = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et"})
+
+
+def _named_as_itself(kb: NameKnowledgeBase, h: Any, w: Word, text: str) -> bool:
+    """Is the entity of homograph ``h`` named near ``w`` by its own name? Its surname inside *another*
+    person's name does not count: «Sean Paul» names the singer, not Logan Paul, and makes no «plancher»
+    (ru «пол») a translated «Paul». An occurrence counts when the word before it is not capitalised or is
+    one of the entity's own tokens («Logan Paul»)."""
+    e = kb.entities[h.entity]
+    token = e.fr_tokens[h.token] if 0 <= h.token < len(e.fr_tokens) else e.fr_tokens[-1]
+    own = {t.lower() for t in e.fr_tokens}
+    lo, hi = max(0, w.start - EVIDENCE_WINDOW), min(len(text), w.end + EVIDENCE_WINDOW)
+    for m in re.finditer(rf"(?<![\w-]){re.escape(token)}(?![\w-])", text[lo:hi]):
+        prev = re.search(r"([^\W\d_][\w'’-]*)[ \u00a0]+$", text[max(0, lo + m.start() - 40):lo + m.start()])
+        if prev is None or not prev.group(1)[:1].isupper() or prev.group(1).lower() in own:
+            return True
+    return False
 
 
 def _in_title(kb: NameKnowledgeBase, entity: int, words: list[Word], k: int, text: str) -> bool:
@@ -70,7 +88,7 @@ def flag_homographs(det: NamesDetector, words: list[Word], text: str, taken: set
         best = max(hs, key=lambda h: (ev.named_near(h.entity, w.start, w.end), ev.present[h.entity],
                                       prior(kb.entities[h.entity])))
         e = kb.entities[best.entity]
-        in_doc = ev.named_near(best.entity, w.start, w.end)
+        in_doc = ev.named_near(best.entity, w.start, w.end) and _named_as_itself(kb, best, w, text)
         cap_mid = w.capitalised and not w.sent_start
         if cap_mid and _in_title(kb, best.entity, words, k, text):
             continue  # «American Film Institute», «l'Ange de la Paix»: a name or title of its own

@@ -55,6 +55,8 @@ ENGLISH_WORD_ZIPF = 3.5
 #: a corrupted token of an otherwise right name this similar to the right one, and this long, is a typo:
 #: an error on its own («Bruce Sprinsteen»)
 TYPO_MIN_SIMILARITY = 0.8
+#: a word between quotation marks: the three characters before it, «|», the three after it
+QUOTED = re.compile(r"^.*[\"«“„‹][\s\u00a0]*\|[\s\u00a0]*[\"»”‹›]")
 #: a letter with a diacritic French does not use: the word is written in its own language's spelling
 #: («Ángelos», «Poznań», «Masqaṭ», «Dvořák»), which a Cyrillic pivot never produces
 FOREIGN_DIACRITIC = re.compile(r"[^\W\dA-Za-zàâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ_'’-]")
@@ -81,6 +83,9 @@ def flag_mention(det: NamesDetector, m: Mention, words: list[Word], text: str) -
     in_doc = _named_nearby(det, m)
     if in_doc and len(m.matches) == 1 and status == CORRUPT:
         in_doc = _target_written_near(m, e, text)
+    if len(m.matches) == 1 and m.matches[0].word.text[:1].islower() and QUOTED.match(
+            text[max(0, m.start - 3):m.start] + "|" + text[m.end:m.end + 3]):
+        return None  # « lankae », " arizon ": a word cited in quotes (an epithet, a stem), not a name
     anchored = any(x.status in (OK, CASE, LOCALE) for x in m.matches) and len(m.matches) > 1
     reasons: list[str] = []
     if len(m.matches) == 1:
@@ -116,15 +121,20 @@ def _named_nearby(det: NamesDetector, m: Mention) -> bool:
 
 def _target_written_near(m: Mention, e: Entity, text: str) -> bool:
     """For a one-word mention read as a garbled token of ``e``: is that token itself written right
-    nearby? The entity named by *another* of its words is no evidence for this one: «Trump» names
+    nearby, or the entity's whole name? The entity named by *another* of its words alone is no
+    evidence for this one: «Trump» names
     Lara Trump as well as Donald, and does not make «Loarre» a garbled «Lara»; «Université» does not
     make «Serrabona» a garbled «Sorbonne»."""
     target = suggest(e, m)
     if not target:
         return False
     lo, hi = max(0, m.start - EVIDENCE_WINDOW), min(len(text), m.end + EVIDENCE_WINDOW)
-    pat = re.compile(rf"(?<![\w-]){re.escape(target)}(?![\w-])")
-    return any(not (m.start <= h.start() < m.end) for h in pat.finditer(text, lo, hi))
+    # the token itself, or the entity's whole name («Elon Musk» vouches for «Ilon» → «Elon»)
+    for form in dict.fromkeys([target, e.fr, *(a for a in e.correct_aliases if " " in a)]):
+        pat = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
+        if any(not (m.start <= h.start() < m.end) for h in pat.finditer(text, lo, hi)):
+            return True
+    return False
 
 
 def _one_word(det: NamesDetector, m: Mention, e: Entity, words: list[Word], in_doc: bool,

@@ -141,7 +141,8 @@ def keeps_original(span: str, suggestion: str) -> bool:
     """True when a suggestion would only take away what the writer had right: typographic
     apostrophes («O’Neal» = «O'Neal»), the original language's diacritics («Poznań» → «Poznan»,
     «São Paulo» → «Sao Paulo»), an acronym or its expansion («National Football League» / «NFL»),
-    or words of a longer or shorter form of the same name («Jean Jaurès» / «Fondation Jean-Jaurès»)."""
+    words of a longer or shorter form of the same name («Jean Jaurès» / «Fondation Jean-Jaurès»), or a
+    plural «-s» («Rolling Stones» is not a corrupted «Rolling Stone»)."""
     from unidecode import unidecode
 
     a, b = span.translate(_APOSTROPHES), suggestion.translate(_APOSTROPHES)
@@ -159,6 +160,8 @@ def keeps_original(span: str, suggestion: str) -> bool:
         caps = "".join(w[0] for w in words if w[:1].isupper())
         if short.isupper() and len(words) > 1 and caps.upper() == short.replace(".", ""):
             return True
+    if len(ta) == len(tb) and ta != tb and all(x == y or x in (y + "s", y + "es") for x, y in zip(ta, tb, strict=True)):
+        return True  # an English plural or a name in the plural («les Rolling Stones»): no pivot writes «-s»
     return False
 
 

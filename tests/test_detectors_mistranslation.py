@@ -235,3 +235,27 @@ def test_issue14_calques_are_rare_in_human_french():
     assert model is not None, "models/fr-ngrams is missing: python3 scripts/build_fr_ngrams.py"
     for wrong, right in ISSUE14_NGRAM_PAIRS:
         assert model.count(wrong) == 0 < model.count(right), (wrong, model.count(wrong), right, model.count(right))
+
+
+@pytest.mark.parametrize("text, span, suggestion", [
+    ("Le ministère financier russe a annoncé une hausse des taux.", "ministère financier", "ministère des Finances"),
+    ("Selon le ministère extérieur, les négociations reprendront lundi.", "ministère extérieur",
+     "ministère des Affaires étrangères"),
+    ("Le porte-parole du ministère défensif a démenti l'information.", "ministère défensif",
+     "ministère de la Défense"),
+    ("Le ministère sanitaire a recommandé le port du masque.", "ministère sanitaire", "ministère de la Santé"),
+])
+def test_ministry_named_with_a_genitive_adjective(det, text, span, suggestion):
+    got = [f for f in flags(det, text) if f.evidence.get("entry", "").startswith("ministry-genitive")
+           or f.text == span]
+    assert [(f.text, f.suggestions[0]) for f in got] == [(span, suggestion)]
+
+
+@pytest.mark.parametrize("text", [
+    "Le ministère public a requis dix ans de prison.",
+    "Le ministère des Finances a publié ses chiffres.",
+    "Les ministères économiques et financiers sont installés à Bercy.",
+    "Le ministère français de l'Intérieur a confirmé l'arrestation.",
+])
+def test_french_ministry_names_are_left_alone(det, text):
+    assert [f for f in flags(det, text) if f.text.lower().startswith("ministère")] == []

@@ -63,3 +63,12 @@ def test_lone_english_word_french_writers_do_not_use_is_flagged():
     assert [f.text for f in left] == ["board"]  # «meeting» is an anglicism French writers use (fr-mono)
     assert not [f for f in rv.review("Le ministre a participé au meeting de la majorité.").flags
                 if f.confidence >= 0.5]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Le board of directors a approuvé le plan de restructuration.", "board of directors"),
+    ("Les perturbations de la supply chain pèsent sur les prix.", "supply chain"),
+])
+def test_an_english_run_stops_at_the_french_words_around_it(det, text, span):
+    got = [f.text for f in flags(det, text)]
+    assert got == [span]

@@ -54,6 +54,9 @@ PLURAL_ARTICLES = {"les", "des", "aux"}
 ANGLICISM_MIN_COUNT = 10
 #: English words this common (Zipf) are function words: «the», «and», «of», «when», «how»
 FUNCTION_ZIPF = 6.0
+#: an ambiguous word at the edge of a foreign run this common in French stays French («a», «on»)
+EDGE_FRENCH_ZIPF = 5.0
+EDGE_FRENCH_POS = frozenset({"AUX", "DET", "ADP", "PRON", "SCONJ", "CCONJ"})
 LANGS = ("en", "de")
 LANG_FR = {"en": "anglais", "de": "allemand", "ru": "russe"}
 
@@ -202,8 +205,23 @@ class UntranslatedDetector(BaseDetector):
                 toks = [doc[k] for k in range(i, j + 1) if doc[k].is_alpha]
                 if strong < 2:  # one foreign word: its ambiguous neighbours stay French
                     toks = [t for t, _, _ in run]
+                strong_at = {t.i for t, _, _ in run}
+                # an ambiguous word at an edge of the run that is a common French word is French
+                # («the board of directors a approuvé»: «a» is the French verb)
+                while toks and self._french_edge(toks[-1], strong_at):
+                    toks.pop()
+                while toks and self._french_edge(toks[0], strong_at):
+                    toks.pop(0)
                 yield from self._emit(text, off, toks, run[0][1], run[0][2], quotes, source)
             i = j + 1
+
+    @staticmethod
+    def _french_edge(tok: Any, strong_at: set[int]) -> bool:
+        """An ambiguous word at the edge of a foreign run that the parse reads as a French function word
+        and French uses a lot: «a» (the auxiliary) in «the board of directors a approuvé»; not «but» or
+        «important» closing an English clause."""
+        return (tok.i not in strong_at and tok.pos_ in EDGE_FRENCH_POS
+                and zipf(tok.lower_, "fr") >= EDGE_FRENCH_ZIPF)
 
     @staticmethod
     def _weak(tok: Any, prev_status: int) -> int:

@@ -84,3 +84,23 @@ def test_plurals_other_peoples_names_and_quoted_words_are_left_alone(names_revie
     res = names_reviewer.review(text)
     assert not [f for f in res.flags if word in f.text and f.confidence >= 0.5], \
         [(f.text, f.suggestions, f.confidence) for f in res.flags]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Les résultats du second tour, qui donnent Viktor Ianoukovytch gagnant, sont contestés par "
+     "l'opposition.", "Ianoukovytch"),
+    ("Emomalii Rahmon fut réélu avec 79 % des suffrages. Rahmon dirige le pays depuis 1992.", "Emomalii"),
+])
+def test_another_french_transcription_is_left_alone_without_the_pivot(names_reviewer, text, word):
+    # «Ianoukovytch» / «Ianoukovitch», «Emomalii» / «Emomali»: two French transcriptions in use
+    res = names_reviewer.review(text)
+    assert not [f for f in res.flags if word in f.text and f.confidence >= 0.5], \
+        [(f.text, f.suggestions, f.confidence) for f in res.flags]
+
+
+def test_transcription_variants_are_not_typos():
+    from mtreview.detectors.names.known import transcription_variant
+
+    assert transcription_variant("Moustapha", "Moustafa") and transcription_variant("Emomalii", "Emomali")
+    assert not transcription_variant("Sprinsteen", "Springsteen")
+    assert not transcription_variant("Hilary", "Hillary") and not transcription_variant("Zhaiir", "Jair")

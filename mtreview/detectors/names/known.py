@@ -9,7 +9,7 @@ alone, and a correction nothing around supports stays a suggestion (:func:`.conf
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...flags import Flag
 from ...knowledge.calques import FUNCTION_WORDS
@@ -281,7 +281,34 @@ def _open_world_limit(det: NamesDetector, m: Mention, e: Entity, words: list[Wor
                 and not longer)
         if not typo:
             conf = open_world(conf)
+    if status == CORRUPT and corrupt and not pivot_near and all(
+            transcription_variant(x.word.text, _token_of(det, m.entity, e, x)) for x in corrupt):
+        # «Moustapha» / «Moustafa», «Ianoukovytch» / «Ianoukovitch», «Emomalii» / «Emomali»: two French
+        # transcriptions of one name, both in use; without a sign of the pivot, a suggestion
+        conf = open_world(conf)
     return conf
+
+
+def _token_of(det: NamesDetector, ei: int, e: Entity, x: Any) -> str:
+    """The correct French token of entity ``e`` (index ``ei``) that the mention's word ``x`` was matched to."""
+    fr_tokens = det.finder.forms(ei).fr_tokens
+    return fr_tokens[x.variant.token] if 0 <= x.variant.token < len(fr_tokens) else e.fr
+
+
+def transcription_variant(written: str, right: str) -> bool:
+    """True when two spellings differ only by the alternations French transcriptions of one foreign
+    name use (ph/f, y/ï/i, ii/iy/i): the written one is another accepted transcription, not a
+    corruption. A typo («Sprinsteen», «Scorcese», «Serana»)
+    changes letters these do not cover."""
+    a, b = _fold_transcription(written), _fold_transcription(right)
+    return a == b and written.lower() != right.lower()
+
+
+def _fold_transcription(word: str) -> str:
+    w = word.lower().replace("ph", "f").replace("ï", "i").replace("ÿ", "y")
+    w = re.sub(r"iy|yi", "i", w)
+    w = w.replace("y", "i")
+    return re.sub(r"i{2,}", "i", w)
 
 
 def _mention_flag(det: NamesDetector, m: Mention, e: Entity, text: str, conf: float, status: int,

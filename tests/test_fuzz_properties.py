@@ -23,6 +23,7 @@ from mtreview.document import MAX_SEGMENT_CHARS, Document, line_segments
 from mtreview.errors import InputError, UsageError
 from mtreview.formats.rewrite_base import (
     CDATA,
+    CODE_SEPARATOR,
     JSON,
     PLAIN,
     PO,
@@ -318,12 +319,15 @@ def test_rewriting_changes_only_the_changed_spans(fmt: str, data: st.DataObject)
         pos_out += gap + len(e.raw.encode("utf-8"))
         pos_in = e.end
     assert out[pos_out:] == src[pos_in:]
-    # re-reading the output gives the new text, unit by unit (a unit left blank may be skipped)
+    # re-reading the output gives the new text, unit by unit (a unit left blank may be skipped). An
+    # inline code is read as CODE_SEPARATOR only between two runs of text: an edit that empties the text
+    # before or after a code leaves no separator there, so the edges are compared without them
     again = {s.unit: s.text for s in _slots(fmt, out)}
     assert set(again) <= set(expected)
     for unit, text in expected.items():
-        if text.strip():
-            assert again.get(unit) == text, (unit, text, again.get(unit))
+        if text.strip(CODE_SEPARATOR).strip():
+            got = again.get(unit)
+            assert got is not None and got.strip(CODE_SEPARATOR) == text.strip(CODE_SEPARATOR), (unit, text, got)
 
 
 # ------------------------------------------------------------------ the output guard

@@ -187,6 +187,27 @@ def conjugate_like(verb: str, tok: Any) -> str | None:
     return conj.getConj(verb, code, who) or None
 
 
+#: «de» and «à» contracted with a definite article
+_DE = {"le": "du", "les": "des", "la": "de la", "l'": "de l'", "l’": "de l’"}
+_A = {"le": "au", "les": "aux", "la": "à la", "l'": "à l'", "l’": "à l’"}
+
+
+def contract(prep: str, det: str) -> str:
+    """«de» + «le» → «du», «à» + «les» → «aux»; other pairs are joined."""
+    low = det.lower()
+    table = _DE if prep == "de" else _A if prep == "à" else {}
+    if low in table:
+        return table[low]
+    if not prep:
+        return det
+    return f"{prep}{det}" if prep.endswith("'") else f"{prep} {det}"
+
+
+def reflexive_before(tok: Any) -> str:
+    """«se» when ``tok`` (a verb) has a reflexive clitic before it («se plaint», «s'exprime»), else ""."""
+    return "se" if any(c.lower_ in {"se", "s'", "s’"} and c.i < tok.i for c in tok.children) else ""
+
+
 def plural_of(word: str) -> str:
     """A French plural for ``word`` (checked against the lexicon; regular rules otherwise)."""
     for cand in (word + "s", word + "x", word[:-2] + "aux" if word.endswith("al") else ""):

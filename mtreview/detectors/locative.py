@@ -27,6 +27,7 @@ from typing import Any
 
 from ..flags import Flag
 from ..knowledge import ngrams as ngram_stats
+from .french import contract, reflexive_before
 
 #: «sur» + article + noun at most this share of «sur» and «à» together in the corpus …
 LOC_MAX_SUR_SHARE = 0.1
@@ -50,8 +51,8 @@ def event_nouns() -> frozenset[str]:
     return frozenset(words)
 
 
-_A_FORMS = {"le": "au", "les": "aux", "la": "à la", "l'": "à l'", "l’": "à l’"}
-_LORS = {"le": "lors du", "les": "lors des", "la": "lors de la", "l'": "lors de l'", "l’": "lors de l’"}
+#: the definite articles «sur» is read with («sur la réunion», «sur l'exposition»)
+_DEFINITE = frozenset({"le", "la", "les", "l'", "l’"})
 
 
 def _join(words: str, noun: str) -> str:
@@ -59,20 +60,10 @@ def _join(words: str, noun: str) -> str:
     return f"{words}{noun}" if words.endswith(("'", "’")) else f"{words} {noun}"
 
 
-def _a_phrase(det: str, noun: str) -> list[str]:
-    low = det.lower()
-    if low == "le":
-        return ["au", noun]
-    if low == "les":
-        return ["aux", noun]
-    return ["à", low.replace("’", "'"), noun]
-
-
 def _governs_sur(model: ngram_stats.NgramModel, word: Any) -> bool | None:
     """True when ``word`` (a token) takes «sur» in the corpus, False when it does not, None when the
     corpus has too few prepositions after it to say."""
-    before = "se" if any(c.lower_ in {"se", "s'", "s’"} and c.i < word.i for c in word.children) else ""
-    counts = model.prepositions([word.text, word.lemma_], before)
+    counts = model.prepositions([word.text, word.lemma_], reflexive_before(word))
     total = sum(counts.values())
     if total < HEAD_MIN_TOTAL:
         return None
@@ -90,15 +81,16 @@ def locative_sur(text: str, off: int, doc: Any, toks: Iterable[Any] | None = Non
         if case.lower_ != "sur" or case.dep_ != "case" or case.i + 2 >= len(doc):
             continue
         det, noun = doc[case.i + 1], doc[case.i + 2]
-        if det.lower_ not in _A_FORMS or noun.i != case.head.i or noun.pos_ != "NOUN" or not noun.is_lower:
+        if det.lower_ not in _DEFINITE or noun.i != case.head.i or noun.pos_ != "NOUN" or not noun.is_lower:
             continue
         if noun.lower_ not in nouns and noun.lemma_.lower() not in nouns:
             continue
         head = noun.head
         if head.pos_ not in {"VERB", "AUX"} or head.i == noun.i:
             continue
-        n_sur = model.count(["sur", det.lower_.replace("’", "'"), noun.text])
-        n_a = model.count(_a_phrase(det.text, noun.text))
+        a_form, lors_form = contract("à", det.text), "lors " + contract("de", det.text)
+        n_sur = model.count(_join(f"sur {det.lower_}", noun.text))
+        n_a = model.count(_join(a_form, noun.text))
         if n_a + n_sur >= LOC_MIN_SEEN and n_sur > LOC_MAX_SUR_SHARE * (n_a + n_sur):
             continue  # French writes «sur» + this noun too («sur la scène»)
         prev = doc[case.i - 1] if case.i > 0 else None
@@ -107,16 +99,15 @@ def locative_sur(text: str, off: int, doc: Any, toks: Iterable[Any] | None = Non
             continue  # a topic: «s'exprimer sur la réunion»
         a = off + case.idx
         b = off + det.idx + len(det.text)
-        low = det.lower_
         written = text[a:b]
-        sugg = [_A_FORMS[low], _LORS[low]]
+        sugg = [a_form, lors_form]
         if written[:1].isupper():
             sugg = [x[:1].upper() + x[1:] for x in sugg]
         yield Flag(start=a, end=b, text=written, category="accuracy/mistranslation", severity="minor",
                    confidence=LOC_CONFIDENCE, suggestions=sugg,
                    explanation=(f"«\u00a0{_join(written, noun.text)}\u00a0» : le français dit "
-                                f"«\u00a0{_join(_A_FORMS[low], noun.text)}\u00a0» ou "
-                                f"«\u00a0{_join(_LORS[low], noun.text)}\u00a0» pour un événement ; calque probable du "
+                                f"«\u00a0{_join(a_form, noun.text)}\u00a0» ou "
+                                f"«\u00a0{_join(lors_form, noun.text)}\u00a0» pour un événement ; calque probable du "
                                 f"russe «\u00a0на\u00a0» («\u00a0на встрече\u00a0» = à la réunion)."),
                    detector="mistranslation",
                    evidence={"mechanism": "locative-sur", "noun": noun.text, "head": head.text,

@@ -54,6 +54,7 @@ from ..knowledge.confusions import (
 from . import BaseDetector
 from .french import (
     conjugate_like,
+    contract,
     det_for,
     in_spans,
     is_french_word,
@@ -64,6 +65,7 @@ from .french import (
     noun_like,
     plural_of,
     protected_spans,
+    reflexive_before,
 )
 from .locative import locative_sur
 
@@ -76,8 +78,6 @@ NGRAM_WEIGHT = 0.2
 NGRAM_PRIOR_FREE = True
 PRENOMINAL = {"haut", "grand", "petit", "bon", "mauvais", "nouveau", "vieux", "jeune", "beau", "gros"}
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN"}
-_DE = {"le": "du", "les": "des", "la": "de la", "l'": "de l'", "l’": "de l’"}
-_A = {"le": "au", "les": "aux", "la": "à la", "l'": "à l'", "l’": "à l’"}
 _CONTRACTED = {"au": ("à", "le"), "aux": ("à", "les"), "du": ("de", "le"), "des": ("de", "les")}
 
 # preposition statistics (mechanism 5); thresholds measured on the clean references (bench/clean_flags.py)
@@ -117,17 +117,6 @@ def adj_like(lemma: str, tok: Any) -> str:
     if plur:
         form = plural_of(form) if not form.endswith(("s", "x")) else form
     return form
-
-
-def contract(prep: str, det: str) -> str:
-    """«de» + «le» → «du», «à» + «les» → «aux»; other pairs are joined."""
-    low = det.lower()
-    table = _DE if prep == "de" else _A if prep == "à" else {}
-    if low in table:
-        return table[low]
-    if not prep:
-        return det
-    return f"{prep}{det}" if prep.endswith("'") else f"{prep} {det}"
 
 
 #: hash → string of the spaCy string store (words and lemmas), shared by every review
@@ -657,7 +646,7 @@ class MistranslationDetector(BaseDetector):
                 continue
             if head.pos_ != "NOUN" and written in PREP_ADJUNCTS:
                 continue
-            before = "se" if any(c.lower_ in {"se", "s'", "s’"} and c.i < head.i for c in head.children) else ""
+            before = reflexive_before(head)
             choice = model.preposition_choice([head.text, head.lemma_], case.text, before)
             if choice.written_count or choice.best_count < PREP_MIN_BEST or choice.total < PREP_MIN_TOTAL \
                     or choice.best_count < PREP_MIN_SHARE * choice.total:

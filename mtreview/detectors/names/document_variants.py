@@ -39,10 +39,12 @@ LISTED_MAX_GAP = 40
 #: two neighbours in a list this similar are spellings of one name
 LISTED_MIN_SIMILARITY = 0.6
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_LIST_MARK = re.compile(r"[(),/]|\b(?:ou|or|aussi|également|alias|dit|voire|soit|écrite?|orthographiée?|transcrite?)\b",
-                        re.IGNORECASE)
+#: the words that join listed spellings («ou», «alias» …), skipped when looking for the next spelling
 _CONNECTORS = frozenset({"ou", "or", "aussi", "également", "alias", "dit", "voire", "soit", "écrit", "écrite",
                          "orthographié", "orthographiée", "transcrit", "transcrite"})
+#: what marks a list between two spellings: a bracket, a comma, a slash or one of the connectors
+_LIST_MARK = re.compile(r"[(),/]|\b(?:" + "|".join(sorted(_CONNECTORS, key=len, reverse=True)) + r")\b",
+                        re.IGNORECASE)
 
 
 def in_spelling_list(text: str, w: Word) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -48,6 +49,14 @@ def near(offsets: list[int] | tuple[int, ...], start: int, end: int) -> int:
     hi = bisect.bisect_right(offsets, end + EVIDENCE_WINDOW)
     inside = bisect.bisect_left(offsets, end, lo, hi) - bisect.bisect_left(offsets, start, lo, hi)
     return hi - lo - inside
+
+
+def written_near(text: str, form: str, start: int, end: int) -> list[int]:
+    """Offsets in ``text`` where ``form`` is written as a whole word («Musk», not «Musks» nor «Musk-X»)
+    within :data:`EVIDENCE_WINDOW` characters of ``[start, end)`` and outside that span."""
+    lo, hi = max(0, start - EVIDENCE_WINDOW), min(len(text), end + EVIDENCE_WINDOW)
+    pat = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
+    return [m.start() for m in pat.finditer(text, lo, hi) if not start <= m.start() < end]
 
 
 def names_entity(kb: NameKnowledgeBase, v: Variant, word: str = "", *, sent_start: bool = False,

@@ -12,7 +12,7 @@ from ...knowledge.homographs import get_homograph_index
 from ...knowledge.lexicon import zipf_fr
 from . import explain
 from .confidence import REPORT_MIN, clip, homograph_weight, open_world
-from .evidence import EVIDENCE_WINDOW
+from .evidence import written_near
 from .mentions import prior
 from .slots import LazyTokens, common_noun_use, person_slot
 from .tokens import Word, with_article
@@ -23,6 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: a word at least this frequent in French (Zipf) is read as a translated name only with the parse's support
 HOMOGRAPH_SLOT_ZIPF = 5.0
+#: the word right before a position (and the spaces after it)
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’-]*)[ \u00a0]+$")
 #: words that join the parts of a title («l'Ange de la Paix», «la Guerre des étoiles»)
 TITLE_JOINERS = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et"})
 
@@ -35,9 +37,8 @@ def _named_as_itself(kb: NameKnowledgeBase, h: Any, w: Word, text: str) -> bool:
     e = kb.entities[h.entity]
     token = e.fr_tokens[h.token] if 0 <= h.token < len(e.fr_tokens) else e.fr_tokens[-1]
     own = {t.lower() for t in e.fr_tokens}
-    lo, hi = max(0, w.start - EVIDENCE_WINDOW), min(len(text), w.end + EVIDENCE_WINDOW)
-    for m in re.finditer(rf"(?<![\w-]){re.escape(token)}(?![\w-])", text[lo:hi]):
-        prev = re.search(r"([^\W\d_][\w'’-]*)[ \u00a0]+$", text[max(0, lo + m.start() - 40):lo + m.start()])
+    for at in written_near(text, token, w.start, w.end):
+        prev = _WORD_BEFORE.search(text, max(0, at - 40), at)
         if prev is None or not prev.group(1)[:1].isupper() or prev.group(1).lower() in own:
             return True
     return False

@@ -33,7 +33,7 @@ from .confidence import (
     multi_word_weight,
     open_world,
 )
-from .evidence import EVIDENCE_WINDOW
+from .evidence import written_near
 from .mentions import CASE, CORRUPT, LOCALE, OK, STATUS_CATEGORY, Mention
 from .romanisation import CYRILLIC_COUNTRIES, pivot_fingerprint
 from .tokens import ROMAN_RE, Word, index_at, is_real_word, keeps_original, same_letters, similarity
@@ -55,8 +55,10 @@ ENGLISH_WORD_ZIPF = 3.5
 #: a corrupted token of an otherwise right name this similar to the right one, and this long, is a typo:
 #: an error on its own («Bruce Sprinsteen»)
 TYPO_MIN_SIMILARITY = 0.8
-#: a word between quotation marks: the three characters before it, «|», the three after it
-QUOTED = re.compile(r"^.*[\"«“„‹][\s\u00a0]*\|[\s\u00a0]*[\"»”‹›]")
+#: a word between quotation marks: an opening quote ends the three characters before it, a closing
+#: quote opens the three after it
+QUOTE_BEFORE = re.compile(r"[\"«“„‹][\s\u00a0]*$")
+QUOTE_AFTER = re.compile(r"[\s\u00a0]*[\"»”‹›]")
 #: a letter with a diacritic French does not use: the word is written in its own language's spelling
 #: («Ángelos», «Poznań», «Masqaṭ», «Dvořák»), which a Cyrillic pivot never produces
 FOREIGN_DIACRITIC = re.compile(r"[^\W\dA-Za-zàâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ_'’-]")
@@ -83,8 +85,8 @@ def flag_mention(det: NamesDetector, m: Mention, words: list[Word], text: str) -
     in_doc = _named_nearby(det, m)
     if in_doc and len(m.matches) == 1 and status == CORRUPT:
         in_doc = _target_written_near(m, e, text)
-    if len(m.matches) == 1 and m.matches[0].word.text[:1].islower() and QUOTED.match(
-            text[max(0, m.start - 3):m.start] + "|" + text[m.end:m.end + 3]):
+    if len(m.matches) == 1 and m.matches[0].word.text[:1].islower() and QUOTE_BEFORE.search(
+            text, max(0, m.start - 3), m.start) and QUOTE_AFTER.match(text, m.end, m.end + 3):
         return None  # « lankae », " arizon ": a word cited in quotes (an epithet, a stem), not a name
     anchored = any(x.status in (OK, CASE, LOCALE) for x in m.matches) and len(m.matches) > 1
     reasons: list[str] = []
@@ -128,13 +130,9 @@ def _target_written_near(m: Mention, e: Entity, text: str) -> bool:
     target = suggest(e, m)
     if not target:
         return False
-    lo, hi = max(0, m.start - EVIDENCE_WINDOW), min(len(text), m.end + EVIDENCE_WINDOW)
     # the token itself, or the entity's whole name («Elon Musk» vouches for «Ilon» → «Elon»)
-    for form in dict.fromkeys([target, e.fr, *(a for a in e.correct_aliases if " " in a)]):
-        pat = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
-        if any(not (m.start <= h.start() < m.end) for h in pat.finditer(text, lo, hi)):
-            return True
-    return False
+    return any(written_near(text, form, m.start, m.end)
+               for form in dict.fromkeys([target, e.fr, *(a for a in e.correct_aliases if " " in a)]))
 
 
 def _one_word(det: NamesDetector, m: Mention, e: Entity, words: list[Word], in_doc: bool,
@@ -202,8 +200,7 @@ def _corrupted_word(det: NamesDetector, m: Mention, e: Entity, in_doc: bool,
         return None
     if x.word.sent_start and zipf_fr(wtext) > 0.0:
         return None  # a capitalised French word at the start of a sentence
-    fr_tokens = det.finder.forms(m.entity).fr_tokens
-    if same_letters(wtext, fr_tokens[x.variant.token] if 0 <= x.variant.token < len(e.fr_tokens) else e.fr):
+    if same_letters(wtext, _token_of(e, x)):
         status = CASE  # only diacritics differ («Tôkyô»): a spelling matter
     elif not in_doc and e.type != "person" and (x.similarity < 1.0 or x.variant.kind == "pivot"):
         return None  # a near miss or declined form of a place or company, no other evidence
@@ -282,17 +279,17 @@ def _open_world_limit(det: NamesDetector, m: Mention, e: Entity, words: list[Wor
         if not typo:
             conf = open_world(conf)
     if status == CORRUPT and corrupt and not pivot_near and all(
-            transcription_variant(x.word.text, _token_of(det, m.entity, e, x)) for x in corrupt):
+            transcription_variant(x.word.text, _token_of(e, x)) for x in corrupt):
         # «Moustapha» / «Moustafa», «Ianoukovytch» / «Ianoukovitch», «Emomalii» / «Emomali»: two French
         # transcriptions of one name, both in use; without a sign of the pivot, a suggestion
         conf = open_world(conf)
     return conf
 
 
-def _token_of(det: NamesDetector, ei: int, e: Entity, x: Any) -> str:
-    """The correct French token of entity ``e`` (index ``ei``) that the mention's word ``x`` was matched to."""
-    fr_tokens = det.finder.forms(ei).fr_tokens
-    return fr_tokens[x.variant.token] if 0 <= x.variant.token < len(fr_tokens) else e.fr
+def _token_of(e: Entity, x: Any) -> str:
+    """The correct French token of entity ``e`` that the mention's word ``x`` was matched to (the whole
+    French name when the match is not to one token)."""
+    return e.fr_tokens[x.variant.token] if 0 <= x.variant.token < len(e.fr_tokens) else e.fr
 
 
 def transcription_variant(written: str, right: str) -> bool:

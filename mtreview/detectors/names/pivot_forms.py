@@ -4,7 +4,6 @@ Wikidata name pairs (:mod:`mtreview.knowledge.pivot_forms`)."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from ...flags import Flag
@@ -15,7 +14,7 @@ from ...knowledge.spellings import is_real_spelling
 from ...knowledge.transliteration import normalise_latin
 from . import explain
 from .confidence import open_world, pivot_form_confidence
-from .evidence import EVIDENCE_WINDOW, NAMING_KINDS
+from .evidence import NAMING_KINDS, written_near
 from .romanisation import FRENCH_TRANSCRIPTION, PIVOT_FORM_DOMINANCE, PIVOT_FORM_REAL_DOMINANCE, shows_pivot
 from .tokens import Word, keeps_original, name_case
 
@@ -94,8 +93,7 @@ def flag_pivot_forms(det: NamesDetector, words: list[Word], text: str, taken: se
             continue
         # the original written nearby («Stephen Colbert» … «Stiven Colbert»), or a name beside it that
         # only the pivot writes («Dzhek Dorsi», «Dzheims Uilson»), is evidence for this word
-        window = text[max(0, w.start - EVIDENCE_WINDOW):w.end + EVIDENCE_WINDOW]
-        written = re.search(rf"(?<![\w-]){re.escape(sugg)}(?![\w-])", window) is not None
+        written = bool(written_near(text, sugg, w.start, w.end))
         nxt = words[k + 1] if k + 1 < len(words) else None
         prev = words[k - 1] if k > 0 else None
         beside = ((nxt is not None and nxt.start - w.end <= 1 and pivot_neighbour(kb, nxt))

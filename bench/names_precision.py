@@ -137,7 +137,20 @@ def pivot_sets() -> dict[str, list[tuple[str, list, list]]]:
         d = json.loads(line)
         docs.append((d["text"], [GoldSpan(g["start"], g["end"], g["expected"], g["mechanism"]) for g in d["gold"]], []))
     out["synthetic-in-base"] = docs
-    held = ROOT / "corpora" / "eval" / "names_heldout" / "pivot_articles.jsonl"
+    dev = ROOT / "corpora" / "eval" / "names_dev" / "pivot_articles.jsonl"
+    for key, path in (("dev", dev), ("heldout", ROOT / "corpora" / "eval" / "names_heldout" / "pivot_articles.jsonl")):
+        if path.exists():
+            out.update(_base_split(key, path))
+    return out
+
+
+def _base_split(key: str, held: Path) -> dict[str, list[tuple[str, list, list]]]:
+    """A hand-written set of pivot articles split by whether the gold name is in the base:
+    ``{key}-pivot-in-base`` and ``{key}-pivot-outside-base``, each document with the other half as extra
+    (a flag on it is neither counted nor false)."""
+    from mtreview.evaluation import GoldSpan
+
+    out: dict[str, list[tuple[str, list, list]]] = {}
     if held.exists():
         docs_in, docs_out = [], []
         for line in held.read_text(encoding="utf-8").splitlines():
@@ -149,8 +162,8 @@ def pivot_sets() -> dict[str, list[tuple[str, list, list]]]:
                         if not g.get("in_base")]
             docs_in.append((d["text"], gold_in, gold_out))
             docs_out.append((d["text"], gold_out, gold_in))
-        out["heldout-pivot-in-base"] = docs_in
-        out["heldout-pivot-outside-base"] = docs_out
+        out[f"{key}-pivot-in-base"] = docs_in
+        out[f"{key}-pivot-outside-base"] = docs_out
     return out
 
 
@@ -158,7 +171,7 @@ def score_pivot(docs: list[tuple[str, list, list]], reviewer) -> dict:
     from mtreview.evaluation import score_names
 
     tot = {"gold": 0, "found": 0, "right": 0, "flags": 0, "real": 0}
-    missed, false = [], []
+    missed, false, wrong = [], [], []
     scored: list[tuple[float, bool]] = []
     for text, gold, extra in docs:
         res = reviewer.review(text)
@@ -173,9 +186,10 @@ def score_pivot(docs: list[tuple[str, list, list]], reviewer) -> dict:
         tot["real"] += s.real_flags
         missed += s.missed
         false += s.false_flags
+        wrong += s.wrong
     return {"gold": tot["gold"], "recall": round(tot["found"] / max(1, tot["gold"]), 3),
             "fixed": round(tot["right"] / max(1, tot["gold"]), 3), "flags": tot["flags"],
-            "false_flags": tot["flags"] - tot["real"], "missed": missed[:40], "false": false[:40],
+            "false_flags": tot["flags"] - tot["real"], "missed": missed[:40], "wrong": wrong[:40], "false": false[:40],
             "scored": scored}
 
 
@@ -201,10 +215,12 @@ def reliability(result: dict) -> list[dict]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sets", help="comma-separated clean sets (default: all that exist)")
+    ap.add_argument("--sets", help="comma-separated clean sets (default: all that exist; 'none': no clean set)")
     ap.add_argument("--max-lines", type=int, default=0, help="first N lines of each clean set (0: all)")
     ap.add_argument("--no-normalise", action="store_true", help="skip the normalise runs")
     ap.add_argument("--no-pivot", action="store_true", help="skip the pivot-style sets")
+    ap.add_argument("--pivot-sets", help="comma-separated name prefixes of the pivot sets to score "
+                                         "(e.g. dev,seed; default: all)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "names_precision.json")
     args = ap.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -216,6 +232,8 @@ def main() -> None:
     print(f"{'clean set':22} {'lines':>7} {'normalise /1000':>16} {'check≥0.5 /1000':>16}")
     with tempfile.TemporaryDirectory(prefix="names-precision-") as tmp:
         for name in wanted:
+            if name not in CLEAN_SETS:
+                continue
             try:
                 lines = CLEAN_SETS[name]()
             except FileNotFoundError:
@@ -231,7 +249,10 @@ def main() -> None:
             print(f"{name:22} {len(lines):>7} {norm!s:>16} {row['check']['per_1000']!s:>16}", flush=True)
     if not args.no_pivot:
         print(f"\n{'pivot set':28} {'gold':>5} {'recall':>7} {'fixed':>7} {'false flags':>12}")
+        keep = tuple(args.pivot_sets.split(",")) if args.pivot_sets else ("",)
         for name, docs in pivot_sets().items():
+            if not name.startswith(keep):
+                continue
             s = score_pivot(docs, reviewer)
             result["pivot"][name] = s
             print(f"{name:28} {s['gold']:>5} {s['recall']:>7} {s['fixed']:>7} {s['false_flags']:>12}", flush=True)

@@ -1,8 +1,9 @@
 """Scoring the names detector against gold annotations (seed article, synthetic evaluation sets).
 
 Gold is a list of spans with the expected correction. An occurrence is *found* when a ``name/*``
-flag overlaps it, and *right* when the flag's first suggestion contains the expected form (accents
-and case folded). Precision counts a flag as real when it overlaps a gold span or an "extra" span
+flag overlaps it, and *right* when the flags' first suggestions, applied to the text, write the
+expected form there (accents and case folded): one flag for the whole name, or one per corrupted
+word of it («Khoakin» → Joaquín and «Errera» → Herrera for «Joaquín Herrera»). Precision counts a flag as real when it overlaps a gold span or an "extra" span
 (a genuine error or part of one beyond the headline list).
 """
 
@@ -58,6 +59,22 @@ def fold(s: str) -> str:
     return re.sub(r"\s+", " ", unidecode(s).lower()).strip()
 
 
+def corrected_span(text: str, g: GoldSpan, hits: list[Flag]) -> str:
+    """The text of gold span ``g`` (widened to the flags that overlap it) once the first suggestion of
+    each flag in ``hits`` is applied; of overlapping flags, the first (by start, then length) wins."""
+    lo = min([g.start] + [f.start for f in hits])
+    hi = max([g.end] + [f.end for f in hits])
+    out, pos = [], lo
+    for f in sorted(hits, key=lambda f: (f.start, -f.end)):
+        if f.start < pos or not f.suggestions:
+            continue
+        out.append(text[pos:f.start])
+        out.append(f.suggestions[0])
+        pos = f.end
+    out.append(text[pos:hi])
+    return "".join(out)
+
+
 def spans_from_patterns(text: str, tsv: Path) -> list[GoldSpan]:
     """Gold spans from a TSV of ``pattern<TAB>expected<TAB>note`` (regexes over the text)."""
     out = []
@@ -82,11 +99,11 @@ def score_names(text: str, flags: Iterable[Flag], gold: list[GoldSpan],
             missed.append(text[g.start:g.end])
             continue
         found += 1
-        f = hits[0]
-        if f.suggestions and fold(g.expected) in fold(f.suggestions[0]):
+        after = corrected_span(text, g, hits)
+        if fold(g.expected) in fold(after):
             right += 1
         else:
-            wrong.append(f"{text[g.start:g.end]} -> {f.suggestions[:1]} (want {g.expected})")
+            wrong.append(f"{text[g.start:g.end]} -> {after!r} (want {g.expected})")
     real = 0
     false_flags = []
     for f in nflags:

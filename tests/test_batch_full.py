@@ -13,11 +13,14 @@ from mtreview.cli import main
 #: every test here runs the real names detector (the names base, spaCy) or a Dask cluster
 pytestmark = pytest.mark.slow
 
-TEXT = """Le ministre Sergey Lavrov a rencontré Dmitry Medvedev à Moscou.
+#: a text that came through a Russian pivot: «Lavrovu» (dative) and «Medvedevym» (instrumental) are
+#: romanised Russian case forms, so the English conventions of the Russian names are errors here
+TEXT = """Le ministre Sergey Lavrov a rencontré Dmitry Medvedev à Moscou ; le message a été transmis à Lavrovu.
 Une ligne sans aucun nom propre, juste des mots ordinaires.
-Le président Alexander Lukashenko a reçu Anton Siluanov mardi.
+Le président Alexander Lukashenko a reçu Anton Siluanov mardi, après un entretien avec Medvedevym.
 Il porte un masque au bal masqué.
 """
+FIXED_FIRST = "Le ministre Sergueï Lavrov a rencontré Dmitri Medvedev à Moscou ; le message a été transmis à Lavrov."
 
 XLIFF = """<?xml version="1.0" encoding="UTF-8"?>
 <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
@@ -51,13 +54,15 @@ def test_detector_changes_applied(run: tuple[Path, dict, list[dict]]) -> None:
     out, summary, changes = run
     assert summary["mode"] == "full"
     assert (out / "news.txt").read_text("utf-8").splitlines() == [
-        "Le ministre Sergueï Lavrov a rencontré Dmitri Medvedev à Moscou.",
+        FIXED_FIRST,
         "Une ligne sans aucun nom propre, juste des mots ordinaires.",
-        "Le président Alexandre Loukachenko a reçu Anton Silouanov mardi.",
+        "Le président Alexandre Loukachenko a reçu Anton Silouanov mardi, après un entretien avec Medvedev.",
         "Il porte un masque au bal masqué.",
     ]
     xlf = (out / "units.xlf").read_text("utf-8")
-    assert "<target>Sergueï Lavrov a parlé &amp; répondu.</target>" in xlf
+    # nothing in this file shows a pivot: «Sergey Lavrov» is how much of the world writes the name, a
+    # French convention to suggest (check), not an error to apply (issue 13: locale conversions)
+    assert "<target>Sergey Lavrov a parlé &amp; répondu.</target>" in xlf
     assert '<target>Rien de <g id="1">neuf</g>.</target>' in xlf
     for c in changes:
         assert c["category"].startswith("name/") and c["confidence"] >= 0.8
@@ -78,14 +83,19 @@ def test_full_mode_is_idempotent(run: tuple[Path, dict, list[dict]], tmp_path: P
         assert (tmp_path / "corpus" / p.name).read_bytes() == p.read_bytes()
 
 
-def test_full_mode_on_dask_matches_inline(corpus: Path, run: tuple[Path, dict, list[dict]], tmp_path: Path) -> None:
+def test_full_mode_on_dask_matches_inline(corpus: Path, tmp_path: Path) -> None:
+    """The same plan (one line per unit of work) gives the same bytes on a Dask cluster and in one
+    process. (A unit of work is the document whose evidence the detectors weigh: with one line per
+    unit, a line's pivot signs no longer vouch for the next line.)"""
     import distributed
-    out, _, _ = run
+    inline, dask = tmp_path / "inline", tmp_path / "dask"
+    assert main(["-q", "normalise", str(corpus), "-o", str(inline), "--workers", "1", "--chunk-mb", "0.0001"]) == 0
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
-        assert main(["-q", "normalise", str(corpus), "-o", str(tmp_path), "--scheduler",
+        assert main(["-q", "normalise", str(corpus), "-o", str(dask), "--scheduler",
                      cluster.scheduler_address, "--chunk-mb", "0.0001"]) == 0
-    for p in out.iterdir():
-        assert (tmp_path / "corpus" / p.name).read_bytes() == p.read_bytes()
+    assert (inline / "changes.jsonl").read_text("utf-8")  # something was changed
+    for p in (inline / "corpus").iterdir():
+        assert (dask / "corpus" / p.name).read_bytes() == p.read_bytes()
 
 
 def test_standard_input_is_normalised_to_stdin_txt(tmp_path: Path) -> None:
@@ -98,7 +108,7 @@ def test_standard_input_is_normalised_to_stdin_txt(tmp_path: Path) -> None:
     proc = subprocess.run(cmd, input=TEXT.encode("utf-8"), capture_output=True, timeout=600, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr.decode()
     lines = (out / "stdin.txt").read_text("utf-8").splitlines()
-    assert lines[0] == "Le ministre Sergueï Lavrov a rencontré Dmitri Medvedev à Moscou."
+    assert lines[0] == FIXED_FIRST
     assert lines[3] == "Il porte un masque au bal masqué."
     changes = [json.loads(x) for x in (out / "changes.jsonl").read_text("utf-8").splitlines()]
     assert changes and all(c["file"] == "stdin.txt" for c in changes)

@@ -170,6 +170,11 @@ CALQUE_MULTI_NAMED = 0.25
 CALQUE_MULTI_CAPITAL = 0.1
 
 
+#: an organisation name calqued word by word («Navigation des Eaux Grises»), where the text shows the
+#: pivot; its English form written elsewhere in the text
+ORG_CALQUE_PIVOT = 0.62
+ORG_CALQUE_WRITTEN = 0.85
+
 #: a surname written as a lower-case French word right after a given name («Adam forgeron»)
 NAME_WORD_LOWER = 0.6
 #: ... written capitalised («Jacek Renard»): French surnames are words too, so only beside the pivot

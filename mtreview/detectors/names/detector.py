@@ -25,6 +25,7 @@ from .known import flag_garbled_given_name, flag_mention
 from .mentions import OK, MentionFinder
 from .name_words import flag_name_words
 from .open_vocabulary import flag_open_vocabulary
+from .org_calques import flag_org_calques
 from .pivot_forms import flag_pivot_forms
 from .russian_locale import flag_russian_locale
 from .slots import LazyTokens, person_context
@@ -96,6 +97,7 @@ class NamesDetector(BaseDetector):
             flags.extend(flag_document_variants(run, words, text, taken))
             flags.extend(flag_pivot_forms(run, words, text, taken))
             flags.extend(flag_open_vocabulary(run, words, text, taken))
+            flags.extend(flag_org_calques(run, words, text, taken))
             tok_at = LazyTokens(document, si)
             flags.extend(flag_calques(run, words, text, taken, tok_at))
             flags.extend(flag_homographs(run, words, text, taken, tok_at))
@@ -120,11 +122,32 @@ class NamesDetector(BaseDetector):
                 taken.update(range(f.start, f.end))
         return flags
 
+    def _follow_corrections(self, flags: list[Flag]) -> list[Flag]:
+        """A suggestion that is itself a spelling this detector corrects elsewhere in the text takes that
+        correction: «Kholtsapfelya» → «Kholtsapfel» (another spelling in the document), which is the
+        pivot form of «Holzapfel», becomes «Kholtsapfelya» → «Holzapfel»."""
+        fixes: dict[str, str] = {}
+        for f in flags:
+            if f.detector == self.name and f.category == "name/corrupted" and f.suggestions:
+                fixes.setdefault(f.text, f.suggestions[0])
+        out = []
+        for f in flags:
+            first = f.suggestions[0] if f.detector == self.name and f.suggestions else None
+            seen = {f.text}
+            while first in fixes and first not in seen:
+                seen.add(first)
+                first = fixes[first]
+            if first is not None and first != f.suggestions[0] and first != f.text:
+                f = dataclasses.replace(f, suggestions=[first] + [s for s in f.suggestions if s != first])
+            out.append(f)
+        return out
+
     def finish(self, text: str, flags: list[Flag], evidence: NameEvidence | None = None) -> list[Flag]:
         """After the whole text is reviewed: one entity written several correct ways → name/inconsistent
         (from the mentions ``evidence`` collected during :meth:`detect`; none without it), and the
         suggestions below 0.5 calibrated."""
         out = flags + (flag_inconsistent(self._with(evidence), flags) if evidence is not None else [])
+        out = self._follow_corrections(out)
         if self.calibrate:
             out = [dataclasses.replace(f, confidence=calibrate(f.confidence, f.category))
                    if f.detector == self.name and f.confidence < CALIBRATED_BAND else f for f in out]

@@ -113,6 +113,15 @@ def calque(span: str, name: str, parts: list[str], in_doc: bool) -> str:
     return expl
 
 
+def org_calque(span: str, name: str, parts: str, written: bool) -> str:
+    """An organisation name of English words translated word by word."""
+    expl = (f"« {span} » semble être le nom anglais « {name} » traduit mot à mot ({parts}) ; "
+            f"un nom d'entreprise ou d'organisation se garde dans sa langue.")
+    if written:
+        expl += f" « {name} » est écrit ailleurs dans le document."
+    return expl
+
+
 def inconsistent(form: str, major: str, name: str) -> str:
     """One entity written several correct ways in one document."""
     return (f"« {form} » et « {major} » désignent la même entité ({name}) dans ce document ; "

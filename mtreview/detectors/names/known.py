@@ -35,7 +35,7 @@ from .confidence import (
 )
 from .evidence import written_near
 from .mentions import CASE, CORRUPT, LOCALE, OK, STATUS_CATEGORY, Mention
-from .romanisation import CYRILLIC_COUNTRIES, pivot_fingerprint
+from .romanisation import pivot_fingerprint
 from .tokens import ROMAN_RE, Word, index_at, is_real_word, keeps_original, same_letters, similarity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -261,14 +261,12 @@ def _open_world_limit(det: NamesDetector, m: Mention, e: Entity, words: list[Wor
             return None
         if not in_doc and not (anchored and exact_pivot):
             conf = open_world(conf)
-    certain_person = e.type == "person" and len(m.matches) >= 2 and e.country in CYRILLIC_COUNTRIES
-    if status == LOCALE and not pivot_near and not certain_person:
-        # «Myanmar», «Patriots», «Genoa»: the original or English form is correct text; the
-        # French convention is an error only where the text came through the pivot. A full
-        # name of a person written in Cyrillic («Sergey Lavrov») has no original Latin form:
-        # its English transcription is no correct French
+    if status == LOCALE and not pivot_near:
+        # «Myanmar», «Patriots», «Sergey Lavrov»: the original or English form is what much of the
+        # world writes, and human French texts use it too; the French convention is an error only
+        # where the text shows it came through the pivot. Elsewhere it is a suggestion
         conf = open_world(conf)
-    if not (in_doc or pivot_near or (status == LOCALE and certain_person)):
+    if not (in_doc or pivot_near):
         # nothing around says this text went wrong: a locale or casing convention, a near miss
         # of a name the base knows, are suggestions, not errors; only a typo in a longer name
         # that is otherwise right («Bruce Sprinsteen») stays an error on its own

@@ -61,6 +61,10 @@ def flag_name_words(det: NamesDetector, words: list[Word], text: str, taken: set
         found = [x for x in lookup_name_word(w.key) if x.people >= MIN_PEOPLE]
         if not found or not _given_name(det, prev, taken) or det.kb.is_correct_token(w.text):
             continue
+        before = words[k - 2] if k >= 2 else None
+        if (before is not None and prev.start - before.end == 1 and text[before.end] == " "
+                and _given_name(det, before, taken)):
+            continue  # «Laura Weaver siège au conseil»: the name is whole before the word (a verb here)
         lower = w.text[:1].islower()
         if (not lower and w.sent_start) or not det.ev.pivot_near(w.start, w.end):
             continue

@@ -73,12 +73,14 @@ def flag_open_vocabulary(det: NamesDetector, words: list[Word], text: str, taken
         # likeliest real spelling first; the raw log-probability still measures the model's belief
         nbest = [(c, logps.get(c, MODEL_MISSING_LOGP)) for c, _ in rr] or nbest
         for rank, (cand, logp) in enumerate(nbest):
-            if normalise_latin(cand) == normalise_latin(w.key):
-                break  # the model reads the word as already right
-            if len(cand) < max(MODEL_MIN_LETTERS, MODEL_MIN_LENGTH_SHARE * len(w.key)):
-                continue  # «Eyasi» → «Ay»: a romanisation keeps most of a name's letters
             prior = max(zipf_en(cand), KNOWN_TOKEN_PRIOR if det.kb.is_correct_token(cand) else 0.0,
                         NAME_TOKEN_PRIOR if cand.lower() in name_tokens() else 0.0)
+            if cand.lower() == w.key.lower():
+                break  # the model reads the word as already right
+            if normalise_latin(cand) == normalise_latin(w.key) and prior < MODEL_MIN_PRIOR:
+                continue  # the word's own letters, digraphs folded («Kholingsuort» → «holingsuort»): no reading
+            if len(cand) < max(MODEL_MIN_LETTERS, MODEL_MIN_LENGTH_SHARE * len(w.key)):
+                continue  # «Eyasi» → «Ay»: a romanisation keeps most of a name's letters
             if prior < MODEL_MIN_PRIOR:
                 continue
             score = model_score(logp, prior, rank)

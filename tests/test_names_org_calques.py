@@ -93,3 +93,14 @@ def test_locale_convention_is_applied_only_where_the_pivot_shows(names_reviewer)
         f = [f for f in names_reviewer.review(text).flags if f.text == "Sergey Lavrov"]
         assert f and f[0].suggestions[0] == "Sergueï Lavrov"
         assert (f[0].confidence >= 0.8) is applied
+
+
+@pytest.mark.slow
+def test_trade_surname_translated_as_a_word_is_read_back(names_reviewer) -> None:
+    """Weaver → «tisserand»: FreeDict lacks the trade, the curated surname-word table has it; only
+    beside the pivot, and after a given name."""
+    text = PIVOT + "Le conseiller Daniel tisserand a démenti toute irrégularité."
+    f = [f for f in names_reviewer.review(text).flags if f.text == "tisserand"]
+    assert f and f[0].category == "name/translated" and f[0].suggestions[0] == "Weaver"
+    plain = "Le conseiller Daniel tisserand a démenti toute irrégularité."
+    assert not [f for f in names_reviewer.review(plain).flags if f.text == "tisserand"]

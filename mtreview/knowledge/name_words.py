@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "lexicon" / "name_words_fr.tsv.gz"
+#: English surnames that are English words, with their French word (curated; see the file's header)
+CURATED_FILE = Path(__file__).resolve().parent / "data" / "lexicon" / "surname_words_en_fr.tsv"
 #: a name counts when at least this many name pairs are of it (a name people really bear)
 MIN_PEOPLE = 3
 #: an English name token is read as an English word from this frequency (Zipf) on
@@ -81,8 +83,13 @@ def build(pairs_dir: Path, out: Path = DATA_FILE) -> int:
         if key not in rows or rows[key][0] < n:
             rows[key] = (n, evidence)
 
+    curated = curated_surname_words()
     for en, n in people.items():
-        if n < MIN_PEOPLE or not en.isalpha() or zipf_en(en) < ENGLISH_WORD_ZIPF:
+        if n < MIN_PEOPLE or not en.isalpha():
+            continue
+        for fr in curated.get(en, ()):
+            add(fr, en, "en", n, f"{en} → {fr}")
+        if zipf_en(en) < ENGLISH_WORD_ZIPF:
             continue
         for fr in eng_fra.translations(en)[:MAX_TRANSLATIONS]:
             add(fr, en, "en", n, f"{en} → {fr}")
@@ -96,7 +103,18 @@ def build(pairs_dir: Path, out: Path = DATA_FILE) -> int:
     lines = sorted(f"{fr}\t{name}\t{ch}\t{n}\t{ev}\n" for (fr, name, ch), (n, ev) in rows.items())
     return write_table(out, "# french word\tname\tchannel\tpeople\tevidence — built by python -m "
                             "mtreview.knowledge.name_words from the Wikidata en-ru name pairs (CC0), FreeDict "
-                            "eng-fra/fra-rus and pymorphy3\n", lines)
+                            "eng-fra/fra-rus, pymorphy3 and lexicon/surname_words_en_fr.tsv\n", lines)
+
+
+def curated_surname_words() -> dict[str, tuple[str, ...]]:
+    """English surname → French words, from :data:`CURATED_FILE` (trades and other English words
+    that FreeDict eng-fra lacks: «weaver» → «tisserand»)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    lines = [x for x in CURATED_FILE.read_text(encoding="utf-8").splitlines() if x and not x.startswith("#")]
+    for line in lines[1:]:
+        en, fr = line.split("\t")
+        out[en.strip().lower()].append(fr.strip())
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @functools.lru_cache(maxsize=1)

@@ -22,6 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 HELDOUT = ROOT / "corpora" / "eval" / "pivot_heldout" / "articles.jsonl"
+#: the development set (written in stop 22, tuned on): ``--set dev``
+DEV = ROOT / "corpora" / "eval" / "pivot_dev" / "articles.jsonl"
 EXCLUDED = ("name/", "fluency/typography")
 
 
@@ -64,6 +66,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--detectors", help="comma-separated (default: every default detector but names)")
     ap.add_argument("--min-confidence", type=float, default=0.5)
+    ap.add_argument("--set", choices=("heldout", "dev"), default="heldout",
+                    help="heldout: the held-out articles (never tuned on); dev: the development articles")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "pivot_heldout.json")
     args = ap.parse_args()
     from mtreview import detectors as registry
@@ -71,11 +75,12 @@ def main() -> None:
 
     names = args.detectors.split(",") if args.detectors else [d for d in registry.DEFAULT_ON if d != "names"]
     reviewer = Reviewer(names)
-    docs = [json.loads(line) for line in HELDOUT.read_text(encoding="utf-8").splitlines() if line.strip()]
+    path = HELDOUT if args.set == "heldout" else DEV
+    docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     res = score(docs, reviewer, args.min_confidence)
     res["detectors"] = names
     res["min_confidence"] = args.min_confidence
-    print(f"held-out pivot articles ({len(docs)}): recall {res['recall']} ({res['errors']} errors), "
+    print(f"{args.set} pivot articles ({len(docs)}): recall {res['recall']} ({res['errors']} errors), "
           f"precision {res['precision']} ({res['flags']} flags), traps hit {res['traps_hit']}/{res['traps']}")
     for k, v in res["recall_by_kind"].items():
         print(f"  {k:24} {v}")

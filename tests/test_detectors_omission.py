@@ -57,3 +57,21 @@ def test_datelines_incises_ranges_and_dashes_beside_a_verb_are_french(det):
             "La pluie est finalement arrivée – juste à temps.\n"
             "— Votre objectif, la croissance ?\n")
     assert flags(det, text) == []
+
+
+def test_dash_for_the_copula_in_a_quotation_or_after_a_fronted_phrase(det):
+    """Stop 22: the clause may be quoted inside the sentence, or follow a prepositional phrase."""
+    out = flags(det, "« Notre priorité pour l'an prochain — la réduction des coûts », a déclaré le directeur.")
+    assert [(f.text, f.suggestions) for f in out] == [(" — ", [" est "])]
+    out = flags(det, "Pour les agriculteurs de la région, la difficulté principale — le prix du carburant.")
+    assert [f.suggestions for f in out] == [[" est "]]
+    out = flags(det, "« Son plus grand défi — la dette, et elle ne cessera pas de croître », a-t-il ajouté.")
+    assert [f.suggestions for f in out] == [[" est "]]
+
+
+def test_quoted_and_fronted_dashes_that_are_french(det):
+    text = ("« La situation est grave — très grave », a-t-il dit.\n"
+            "Cependant, le pays tout entier s'inquiète – les familles aussi.\n"
+            "D'autres – le reste – impotents, remuent et rampent dans les coins.\n"
+            "Selon lui, la réforme — adoptée en mars — entrera en vigueur demain.\n")
+    assert flags(det, text) == []

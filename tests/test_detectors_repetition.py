@@ -36,3 +36,18 @@ def test_verb_noun_echo_and_near_verb(det):
     assert [(f.text, f.suggestions, f.severity) for f in out] == [("déclaré", ["indiqué"], "minor")]
     out = flags(det, "Il m'a dit qu'il lui avait dit la vérité.")
     assert [f.evidence["rule"] for f in out] == ["near_verb"]
+
+
+def test_complement_with_its_article_said_twice(det):
+    """Stop 22: the pivot's doubled genitive with an article («de la ville de la ville»)."""
+    out = flags(det, "Les habitants de la ville de la ville paient une facture élevée.")
+    assert [(f.text, f.suggestions, f.evidence["rule"]) for f in out] == [
+        ("ville de la ville", ["ville"], "complement_twice")]
+    out = flags(det, "La directrice financière de l'entreprise de l'entreprise a démissionné.")
+    assert [f.suggestions for f in out] == [["entreprise"]]
+
+
+def test_a_complement_of_a_different_head_is_not_doubled(det):
+    text = ("Elle est la fille de la fille du roi. Il parle de la ville à la ville voisine. "
+            "Le maire de la ville et de la région a parlé.")
+    assert [f for f in flags(det, text) if f.evidence["rule"] == "complement_twice"] == []

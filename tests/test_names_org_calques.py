@@ -104,3 +104,11 @@ def test_trade_surname_translated_as_a_word_is_read_back(names_reviewer) -> None
     assert f and f[0].category == "name/translated" and f[0].suggestions[0] == "Weaver"
     plain = "Le conseiller Daniel tisserand a démenti toute irrégularité."
     assert not [f for f in names_reviewer.review(plain).flags if f.text == "tisserand"]
+
+
+@pytest.mark.slow
+def test_calque_in_english_order_is_read_back(names_reviewer) -> None:
+    """«Pierre Blanche Capital»: the words translated, the English order and sector word kept."""
+    text = PIVOT + "Le fonds Pierre Blanche Capital détient 12 % du capital."
+    f = [f for f in names_reviewer.review(text).flags if f.text == "Pierre Blanche Capital"]
+    assert f and f[0].suggestions[0] == "Whitestone Capital"

@@ -132,21 +132,43 @@ class OmissionDetector(BaseDetector):
                           "que le russe omet) manque.", "verbless_sentence")
 
     def _copula_dash(self, text: str, off: int, sent: Any) -> Flag | None:
-        """«Notre objectif — la croissance.»: the Russian dash for the copula (see the module's rules)."""
+        """«Notre objectif — la croissance.»: the Russian dash for the copula (see the module's rules).
+        The clause may be a quotation inside the sentence («« Notre priorité — la réduction des coûts »,
+        a déclaré …») or follow a fronted prepositional phrase and its comma («Pour les pays du Sud, la
+        question clé — le financement.»); it ends at a closing quote or the sentence's end."""
         toks = [t for t in sent if not t.is_space]
-        if len(toks) < 5 or toks[-1].text not in {".", "!"}:
+        if len(toks) < 5 or toks[-1].text not in {".", "!", "»", "”", "\""}:
             return None
         dashes = [t for t in toks if t.text in DASHES]
         if len(dashes) != 1:
             return None
         dash = dashes[0]
-        before = [t for t in toks if t.i < dash.i]
-        after = [t for t in toks[:-1] if t.i > dash.i]
-        if len(before) < 2 or not after or before[0].pos_ != "DET" or before[0].i != sent.start:
+        k = toks.index(dash)
+        lo = 0  # the clause's subject starts after an opening quote or the last comma before the dash
+        for j in range(k - 1, -1, -1):
+            if toks[j].text in {"«", "“", "\"", ","}:
+                lo = j + 1
+                break
+            if toks[j].text in {"»", "”", "(", ")", ":", ";"}:
+                return None
+        hi = len(toks) - 1  # the clause ends at a closing quote or the sentence's end
+        for j in range(k + 1, len(toks)):
+            if toks[j].text in {"»", "”", "\"", ";", "."}:
+                hi = j
+                break
+            if toks[j].text in {"(", ")", ":", "«", "“"}:
+                return None
+        before, after = toks[lo:k], toks[k + 1:hi]
+        if len(before) < 2 or not after or before[0].pos_ != "DET":
             return None
+        if lo > 0 and toks[lo - 1].text == "," and not any(t.text in {"«", "“", "\""} for t in toks[:lo]):
+            # a subject after a comma: the words before it must be a fronted prepositional phrase
+            # without a verb («Pour les pays du Sud, la question clé — le financement.»)
+            if any(t.pos_ in VERBAL for t in toks[:lo - 1]) or toks[0].pos_ != "ADP":
+                return None
+        if text[:off + toks[0].idx].rstrip()[-1:] in DASHES:
+            return None  # the parse cut the sentence at a dash («D'autres – le reste – impotents …»)
         if any(t.pos_ in VERBAL for t in before) or not any(t.pos_ == "NOUN" for t in before):
-            return None
-        if any(t.text in {"(", ")", ":", "«", "»", "\"", "“", "”", ";"} for t in toks):
             return None
         for t in after:
             if t.lower_ in CLAUSE_OPENERS:

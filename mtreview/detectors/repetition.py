@@ -4,6 +4,8 @@
   («nous nous», «vous vous», «très très» in speech, «l'un l'autre» …);
 * ``noun_de_noun``: a noun complemented by itself («service de service»), except the superlative idiom
   with a plural («le roi des rois») and fixed expressions («de temps en temps» has no «de» between);
+* ``complement_twice``: a complement with its article said twice («les habitants de la ville de la
+  ville», «la directrice de la banque de la banque»), the pivot's doubled genitive: «de la X de la X»;
 * ``cognate``: a verb and a noun of the same family in one clause («a déclaré dans une déclaration»):
   minor, offered with a synonym of the verb when one is known;
 * ``near_verb``: the same lexical verb twice within a few words («il lui a dit qu'il lui avait dit»).
@@ -85,6 +87,10 @@ class RepetitionDetector(BaseDetector):
                     yield self._flag(text, a, b, [t.text], 0.85 if de.lower_ != "du" else 0.6, "major",
                                      f"«\u00a0{t.text}\u00a0» est répété\u00a0: le complément ne dit rien.",
                                      "noun_de_noun")
+            # a complement with its article said twice («les habitants de la ville de la ville»)
+            f = self._complement_twice(text, off, doc, t)
+            if f is not None:
+                yield f
             if t.pos_ == "VERB" and t.lemma_ not in LIGHT_VERBS:
                 if self.cognates:
                     f = self._cognate(text, off, doc, t)
@@ -94,6 +100,21 @@ class RepetitionDetector(BaseDetector):
                     f = self._near_verb(text, off, doc, t)
                     if f is not None:
                         yield f
+
+    def _complement_twice(self, text: str, off: int, doc: Any, t: Any) -> Flag | None:
+        """«de la ville de la ville»: a complement «de la / de l'» + noun said twice in a row (the noun
+        ``t`` is the first one's); the flag spans the first noun to the second, to be replaced by it."""
+        if t.pos_ != "NOUN" or t.i < 2 or t.i + 3 >= len(doc):
+            return None
+        de0, art, de, det, u = doc[t.i - 2], doc[t.i - 1], doc[t.i + 1], doc[t.i + 2], doc[t.i + 3]
+        if not (de0.lower_ == "de" and de.lower_ == "de" and det.lower_ in {"la", "l'", "l’"}
+                and art.lower_ == det.lower_ and u.lower_ == t.lower_):
+            return None
+        a, b = off + t.idx, off + u.idx + len(u.text)
+        said = f"de {det.text}{t.text}" if det.text.endswith(("'", "’")) else f"de {det.text} {t.text}"
+        return self._flag(text, a, b, [t.text], 0.7, "major",
+                          f"«\u00a0{said}\u00a0» est dit deux fois\u00a0: le complément est répété.",
+                          "complement_twice")
 
     def _cognate(self, text: str, off: int, doc: Any, v: Any) -> Flag | None:
         """«déclarer … dans une déclaration»: a noun of the verb's family right after the verb."""

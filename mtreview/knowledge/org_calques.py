@@ -48,7 +48,7 @@ def lemma_candidates(word: str) -> list[str]:
             out.append(w[: -len(suf)] + rep)
             break
     for base in list(out):
-        for suf, rep in (("ée", "é"), ("euse", "eux"), ("ière", "ier"), ("ve", "f"), ("e", "")):
+        for suf, rep in (("ée", "é"), ("euse", "eux"), ("ière", "ier"), ("che", "c"), ("ve", "f"), ("e", "")):
             if base.endswith(suf) and len(base) > len(suf) + 2:
                 out.append(base[: -len(suf)] + rep)
                 break

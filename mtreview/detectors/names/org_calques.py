@@ -79,43 +79,72 @@ def flag_org_calques(det: NamesDetector, words: list[Word], text: str, taken: se
     i = 0
     while i < len(words):
         w = words[i]
-        head = _head(words, i, text) if w.capitalised and w.start not in taken else None
-        if head is None:
+        if not w.capitalised or w.start in taken:
             i += 1
             continue
-        head_end, head_en = head
-        groups, last = _parts(words, head_end + 1, words[head_end].end, text)
-        nparts = sum(len(g) for g in groups)
-        if nparts < MIN_PARTS or last < 0:
+        head = _head(words, i, text)
+        if head is not None:  # «Navigation des Eaux Grises»: the sector word first, French order
+            head_end, head_en = head
+            groups, last = _parts(words, head_end + 1, words[head_end].end, text)
+            if sum(len(g) for g in groups) < MIN_PARTS:
+                last = -1
+        else:  # «Pierre Blanche Capital»: the English order kept
+            after = _head_after(words, i, text)
+            last, head_en = after if after is not None else (-1, ())
+            groups = [[x.text for x in words[i:last]]]
+        flag = _org_flag(det, text, words, i, last, groups, head_en, taken) if last >= 0 else None
+        if flag is None:
             i += 1
             continue
-        end = words[last].end
-        after = words[last + 1] if last + 1 < len(words) else None
-        if after is not None and after.capitalised and text[end:after.start] == " ":
-            i += 1
-            continue  # the name goes on with a word this reading does not know
-        span = text[w.start:end]
-        if det.kb.phrases.get(span.lower()) or any(p in taken for p in range(w.start, end)):
-            i += 1
-            continue
-        english = english_of_parts(groups)
-        if english is None:
-            i += 1
-            continue
-        forms = compound_first(english)
-        suggestions = [f"{f} {head_en[0]}" for f in forms] + [f"{forms[0]} {h}" for h in head_en[1:]]
-        written = any(re.search(rf"\b{re.escape(f)}\b", text, re.IGNORECASE) for f in forms)
-        if written:
-            conf = ORG_CALQUE_WRITTEN
-        elif det.ev.pivot_near(w.start, end):
-            conf = ORG_CALQUE_PIVOT
-        else:
-            conf = open_world(ORG_CALQUE_PIVOT)
-        parts = " + ".join(" ".join(g) for g in groups) + " → " + " + ".join(english)
-        flags.append(Flag(w.start, end, span, "name/translated", "major", round(conf, 3), suggestions,
-                          explain.org_calque(span, suggestions[0], parts, written), det.name,
-                          {"entity": suggestions[0], "type": "organisation",
-                           "mechanism": "organisation name calqued word by word", "in_document": 0}))
-        taken.update(range(w.start, end))
+        flags.append(flag)
         i = last + 1
     return flags
+
+
+def _head_after(words: list[Word], i: int, text: str) -> tuple[int, tuple[str, ...]] | None:
+    """(index of the head, its English) when ``words[i:]`` are at least :data:`MIN_PARTS` capitalised
+    content words of the lexicon written side by side and then a one-word sector word: the English
+    order kept in French («Pierre Blanche Capital» for *Whitestone Capital*)."""
+    heads = org_lexicon().heads
+    k = i
+    while (k < len(words) and k - i < MAX_PARTS and words[k].capitalised and not words[k].sent_start
+           and translate(words[k].text) is not None and (k == i or text[words[k - 1].end:words[k].start] == " ")):
+        k += 1
+    if k - i < MIN_PARTS or k >= len(words):
+        return None
+    h = words[k]
+    if not h.capitalised or text[words[k - 1].end:h.start] != " " or h.text.lower() not in heads:
+        return None
+    return k, heads[h.text.lower()]
+
+
+def _org_flag(det: NamesDetector, text: str, words: list[Word], first: int, last: int,
+              groups: list[list[str]], head_en: tuple[str, ...], taken: set[int]) -> Flag | None:
+    """The flag of a calqued organisation name spanning ``words[first..last]`` (``groups``: its content
+    words, grouped where «de» links them), or None when the reading does not hold."""
+    w = words[first]
+    end = words[last].end
+    after = words[last + 1] if last + 1 < len(words) else None
+    if after is not None and after.capitalised and text[end:after.start] == " ":
+        return None  # the name goes on with a word this reading does not know
+    span = text[w.start:end]
+    if det.kb.phrases.get(span.lower()) or any(p in taken for p in range(w.start, end)):
+        return None
+    english = english_of_parts(groups)
+    if english is None:
+        return None
+    forms = compound_first(english)
+    suggestions = [f"{f} {head_en[0]}" for f in forms] + [f"{forms[0]} {h}" for h in head_en[1:]]
+    written = any(re.search(rf"\b{re.escape(f)}\b", text, re.IGNORECASE) for f in forms)
+    if written:
+        conf = ORG_CALQUE_WRITTEN
+    elif det.ev.pivot_near(w.start, end):
+        conf = ORG_CALQUE_PIVOT
+    else:
+        conf = open_world(ORG_CALQUE_PIVOT)
+    parts = " + ".join(" ".join(g) for g in groups) + " → " + " + ".join(english)
+    taken.update(range(w.start, end))
+    return Flag(w.start, end, span, "name/translated", "major", round(conf, 3), suggestions,
+                explain.org_calque(span, suggestions[0], parts, written), det.name,
+                {"entity": suggestions[0], "type": "organisation",
+                 "mechanism": "organisation name calqued word by word", "in_document": 0})

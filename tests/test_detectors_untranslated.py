@@ -72,3 +72,16 @@ def test_lone_english_word_french_writers_do_not_use_is_flagged():
 def test_an_english_run_stops_at_the_french_words_around_it(det, text, span):
     got = [f.text for f in flags(det, text)]
     assert got == [span]
+
+
+def test_russian_word_left_in_latin_letters(det):
+    """Stop 22: «vystavka» romanises выставка (exposition), a word the translation forgot."""
+    out = [f for f in flags(det, "La vystavka, ouverte jusqu'en janvier, réunit les estampes.")
+           if f.evidence.get("rule") == "romanised_russian"]
+    assert [(f.text, f.suggestions[:1]) for f in out] == [("vystavka", ["exposition"])]
+
+
+def test_loanwords_and_terms_in_latin_letters_are_not_russian_leftovers(det):
+    text = ("Ils ont dansé la fiesta avant la siesta. Le datsan d'Ivolguinsk est un monastère. "
+            "Le ministre a visité une datcha près de Moscou.")
+    assert [f for f in flags(det, text) if f.evidence.get("rule") == "romanised_russian"] == []

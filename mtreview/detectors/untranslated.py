@@ -3,6 +3,10 @@
 * **Cyrillic**: a word in Cyrillic letters (the pivot showing through), suggested in French through the
   FreeDict fra-rus dictionary (lemmatised with pymorphy3); a Latin word hiding Cyrillic look-alike letters
   («Poutinе» with a Cyrillic «е») is flagged with its all-Latin spelling.
+* **Russian in Latin letters**: a lower-case word no French, English, German, Spanish, Italian or
+  Portuguese writer uses that romanises a common Russian word of pymorphy3's dictionary («vystavka» —
+  выставка, *exposition*; «zavod» — завод), suggested in French through FreeDict fra-rus (0.7,
+  :mod:`mtreview.knowledge.russian_latin`).
 * **Foreign words**: a word Grammalecte's lexicon rejects that wordfreq knows as a common English or
   German word, more common there than in French («the», «Schrank»). Capitalised words inside a sentence
   are names, except a common foreign word right after a French article when the names knowledge base
@@ -58,6 +62,13 @@ FUNCTION_ZIPF = 6.0
 EDGE_FRENCH_ZIPF = 5.0
 EDGE_FRENCH_POS = frozenset({"AUX", "DET", "ADP", "PRON", "SCONJ", "CCONJ"})
 LANGS = ("en", "de")
+#: a Russian word in Latin letters: at least this long, seen fewer times than this in the fr-mono
+#: corpus, rarer than this (Zipf) in each of these languages, and flagged at this confidence
+ROMANISED_MIN_LETTERS = 5
+ROMANISED_MAX_CORPUS = 3
+ROMANISED_OTHER_LANGS = ("fr", "en", "de", "es", "it", "pt", "nl")
+ROMANISED_MAX_ZIPF = 1.0
+ROMANISED_CONFIDENCE = 0.7
 LANG_FR = {"en": "anglais", "de": "allemand", "ru": "russe"}
 
 
@@ -151,6 +162,7 @@ class UntranslatedDetector(BaseDetector):
             quotes = quoted_spans(text)
             for ps in document.parsed:
                 yield from self._foreign(text, ps.offset, ps.doc, protected, quotes, document)
+                yield from self._romanised_russian(text, ps.offset, ps.doc, protected)
 
     # ------------------------------------------------------------------ scripts
     def _cyrillic(self, text: str, protected: list[tuple[int, int]]) -> Iterator[Flag]:
@@ -175,6 +187,31 @@ class UntranslatedDetector(BaseDetector):
                        explanation="Mot en cyrillique laissé dans le texte français"
                                    + (f"\u00a0; en français\u00a0: «\u00a0{sugg[0]}\u00a0»." if sugg else "."),
                        detector=self.name, evidence={"script": "cyrillic", "lang": "ru"})
+
+    def _romanised_russian(self, text: str, off: int, doc: Any,
+                           protected: list[tuple[int, int]]) -> Iterator[Flag]:
+        """Russian words left in Latin letters («vystavka»): see the module's rules."""
+        from ..knowledge.russian_latin import russian_word
+
+        for tok in doc:
+            low = tok.text
+            if (len(low) < ROMANISED_MIN_LETTERS or not low.isascii() or not low.isalpha() or not low.islower()
+                    or is_french_word(low) or corpus_count(low) >= ROMANISED_MAX_CORPUS
+                    or max(zipf(low, lang) for lang in ROMANISED_OTHER_LANGS) >= ROMANISED_MAX_ZIPF):
+                continue
+            a, b = off + tok.idx, off + tok.idx + len(tok.text)
+            if in_spans(a, b, protected):
+                continue
+            cyr = russian_word(low)
+            if cyr is None:
+                continue
+            sugg = russian_to_french(cyr)
+            yield Flag(start=a, end=b, text=tok.text, category="accuracy/untranslated", severity="major",
+                       confidence=ROMANISED_CONFIDENCE, suggestions=sugg[:3],
+                       explanation=f"Mot russe laissé en lettres latines («\u00a0{cyr}\u00a0»)"
+                                   + (f"\u00a0; en français\u00a0: «\u00a0{sugg[0]}\u00a0»." if sugg else "."),
+                       detector=self.name, evidence={"script": "latin", "lang": "ru", "russian": cyr,
+                                                     "rule": "romanised_russian"})
 
     # ------------------------------------------------------------------ foreign words
     def _foreign(self, text: str, off: int, doc: Any, protected: list[tuple[int, int]],

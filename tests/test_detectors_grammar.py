@@ -104,3 +104,21 @@ def test_adverb_between_subject_and_verb_is_moved_after_the_verb(det, text, span
 ])
 def test_french_adverb_places_are_left_alone(det, text):
     assert _order(det, text) == []
+
+
+def test_word_order_of_a_nationality_adjective_and_a_superlatives_place(det):
+    """Stop 22 (detectors/word_order.py): Russian/English order kept in French."""
+    def rules(text):
+        return [(f.text, f.suggestions, f.evidence.get("rule")) for f in flags(det, text)
+                if f.evidence.get("rule") in {"adjectif_nationalite_avant_nom", "superlatif_lieu_avant_nom"}]
+
+    assert rules("Le musée réunit les japonaises célèbres estampes de sa collection.") == [
+        ("japonaises célèbres estampes", ["célèbres estampes japonaises"], "adjectif_nationalite_avant_nom")]
+    assert rules("La banque, la plus grande en Nouvelle-Angleterre banque régionale, a publié ses résultats.") == [
+        ("plus grande en Nouvelle-Angleterre banque", ["plus grande banque en Nouvelle-Angleterre"],
+         "superlatif_lieu_avant_nom")]
+    assert rules("C'est le plus grand au monde producteur de cuivre.") == [
+        ("plus grand au monde producteur", ["plus grand producteur au monde"], "superlatif_lieu_avant_nom")]
+    assert rules("Il enseigne le français langue étrangère. C'est la plus grande ville en France. "
+                 "Les estampes japonaises sont belles. Sinon, le grec menteur se moque de lui. "
+                 "Jersey s'inquiète d'un français propriétaire.") == []

@@ -31,7 +31,7 @@ from typing import Any
 
 from ..document import Document, line_segments
 from ..flags import Flag
-from . import BaseDetector
+from . import BaseDetector, word_order
 from .french import grammar_checker, in_spans, is_sentence_initial, morph_tags, protected_spans
 
 #: Grammalecte option → (category, severity, confidence). Options absent here are switched off. The
@@ -647,6 +647,21 @@ class GrammarDetector(BaseDetector):
                 f = self._adverb_before_verb(text, offset, doc, t)
                 if f is not None:
                     yield f
+            found = word_order.nationality_before_noun(doc, t) or word_order.superlative_place_before_noun(doc, t)
+            if found is not None:
+                yield self._word_order_flag(text, offset, *found)
+
+    def _word_order_flag(self, text: str, offset: int, first: Any, last: Any, sugg: str, rule: str) -> Flag:
+        """A word-order finding of :mod:`.word_order` as a flag (0.6 for a nationality adjective, which
+        poetry may invert; 0.7 for a superlative's place before its noun)."""
+        s, e = offset + first.idx, offset + last.idx + len(last.text)
+        what = ("l'adjectif de nationalité suit le nom" if rule == "adjectif_nationalite_avant_nom"
+                else "le complément de lieu du superlatif suit le nom")
+        return Flag(start=s, end=e, text=text[s:e], category="fluency/grammar", severity="minor",
+                    confidence=0.6 if rule == "adjectif_nationalite_avant_nom" else 0.7, suggestions=[sugg],
+                    explanation=(f"Ordre des mots : en français {what} (« {sugg} ») ; l'ordre écrit est "
+                                 "celui du russe ou de l'anglais."),
+                    detector=self.name, evidence={"engine": "parse", "rule": rule})
 
     def _adverb_before_verb(self, text: str, offset: int, doc: Any, adv: Any) -> Flag | None:
         """«Il déjà a dit», «le gouvernement souvent critique»: an adverb between the subject and the

@@ -52,3 +52,27 @@ def test_french_uses_of_the_same_words_are_left_alone(reviewer):
             "Cet éditeur publie des romans. L'opinion publique est versatile. "
             "Je ne puis supporter l'idée de te laisser seule. Il ne pouvait supporter la réforme.")
     assert _ff(reviewer, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Son bénéfice net a augmenté sur 12 %, à 1,4 milliard de dollars.", ("sur", "de")),
+    ("Le public américain s'intéresse par l'art japonais.", ("par", "à")),
+    ("Il s'intéresse par le cinéma depuis l'enfance.", ("par le", "au")),
+    ("Ils jouent dans le tennis chaque dimanche.", ("dans le", "au")),
+    ("Les habitants se plaignent sur le bruit des travaux.", ("sur le", "du")),
+    ("Elle s'est fâchée sur son frère.", ("sur", "contre")),
+    ("Nous sommes fiers par nos résultats.", ("par", "de")),
+])
+def test_preposition_of_the_russian_verb_is_flagged(reviewer, text, expected):
+    """Stop 22: prepositions governed by the Russian verb (calques.jsonl ids ru-gov-…)."""
+    found = [(f.text, (f.suggestions or [""])[0]) for f in reviewer.review(text).flags
+             if str(f.evidence.get("entry", "")).startswith("ru-gov-")]
+    assert found == [expected]
+
+
+def test_french_uses_of_those_prepositions_are_left_alone(reviewer):
+    text = ("Le prix a augmenté sur trois ans. Cette somme a été réduite sur 10 ans. Il est intéressé par "
+            "l'offre. Il eut l'air de s'intéresser par politesse à cela. Il joue dans le film de Spielberg. "
+            "J'ai déjà répondu sur la question des routes. Il continua à se plaindre sur le même ton. "
+            "Elle est trop à plaindre sur la terre.")
+    assert [f for f in reviewer.review(text).flags if str(f.evidence.get("entry", "")).startswith("ru-gov-")] == []

@@ -76,3 +76,21 @@ def test_french_uses_of_those_prepositions_are_left_alone(reviewer):
             "J'ai déjà répondu sur la question des routes. Il continua à se plaindre sur le même ton. "
             "Elle est trop à plaindre sur la terre.")
     assert [f for f in reviewer.review(text).flags if str(f.evidence.get("entry", "")).startswith("ru-gov-")] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le conseiller a mis la question du coût pour les ménages modestes.", ("a mis", "a posé")),
+    ("Elle a frappé le record du tournoi avec 58 aces.", ("a frappé", "a battu")),
+    ("Ces images ont fait une grande influence sur Monet.", ("ont fait", "ont exercé")),
+    ("Les représentants ont accepté samedi une déclaration finale.", ("ont accepté", "ont adopté")),
+])
+def test_light_verb_calques_of_stop_22(reviewer, text, expected):
+    found = [(f.text, (f.suggestions or [""])[0]) for f in reviewer.review(text).flags
+             if str(f.evidence.get("entry", "")).startswith("lv-")]
+    assert found == [expected]
+
+
+def test_french_uses_of_those_light_verbs_are_left_alone(reviewer):
+    text = ("Le président a mis la question aux voix. Il faut mettre la question à l'ordre du jour. "
+            "Il a accepté la déclaration de son adversaire avec calme. Il a frappé le sol du pied.")
+    assert [f for f in reviewer.review(text).flags if str(f.evidence.get("entry", "")).startswith("lv-")] == []

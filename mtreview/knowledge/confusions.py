@@ -43,6 +43,8 @@ DATA_DIR = Path(__file__).parent / "data" / "confusions"
 SENSES_FILE = DATA_DIR / "pivot_senses.tsv"
 AUTO_FILE = DATA_DIR / "pivot_auto.tsv"
 CALQUES_FILE = DATA_DIR / "calques.jsonl"
+#: idioms rendered word for word through the pivot, read after ``calques.jsonl`` (same format)
+IDIOM_CALQUES_FILE = DATA_DIR / "idiom_calques.jsonl"
 VALENCE_FILE = DATA_DIR / "valence.tsv"
 PERSON_FILE = DATA_DIR / "person_evidence.tsv"
 #: the context model's folder on the search path of :mod:`mtreview.resources`, and its file there
@@ -160,11 +162,12 @@ class CalquePattern:
 
 @functools.lru_cache(maxsize=1)
 def calque_patterns() -> list[CalquePattern]:
-    """The calque, false-friend and preposition patterns of ``calques.jsonl``."""
+    """The calque, false-friend and preposition patterns of ``calques.jsonl``, then the literal idiom
+    renderings of ``idiom_calques.jsonl``."""
     out: list[CalquePattern] = []
-    if not CALQUES_FILE.exists():
-        return out
-    for n, line in enumerate(CALQUES_FILE.read_text(encoding="utf-8").splitlines(), 1):
+    lines = [ln for path in (CALQUES_FILE, IDIOM_CALQUES_FILE) if path.exists()
+             for ln in path.read_text(encoding="utf-8").splitlines()]
+    for n, line in enumerate(lines, 1):
         line = line.strip()
         if not line or line.startswith("//"):
             continue

@@ -166,7 +166,7 @@ def main() -> int:
         assert 5 <= len(gold) <= 8, (art_id, len(gold))
         assert 3 <= len(traps) <= 5, (art_id, len(traps))
         spans = sorted((g["start"], g["end"]) for g in gold + traps)
-        for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        for (s1, e1), (s2, e2) in zip(spans, spans[1:], strict=False):
             assert e1 <= s2, (art_id, (s1, e1), (s2, e2))
         for item in gold + traps:
             assert text[item["start"] : item["end"]] == item["text"], (art_id, item)

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -176,7 +175,7 @@ def main() -> int:
         assert ERRORS[0] <= len(errors) <= ERRORS[1], (art_id, len(errors))
         assert TRAPS[0] <= len(traps) <= TRAPS[1], (art_id, len(traps))
         spans = sorted((s["start"], s["end"]) for s in errors + traps)
-        for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        for (s1, e1), (s2, e2) in zip(spans, spans[1:], strict=False):
             assert e1 <= s2, (art_id, (s1, e1), (s2, e2))
         for item in errors + traps:
             assert text[item["start"] : item["end"]] == item["text"], (art_id, item)

@@ -150,14 +150,17 @@ def _calque_needs() -> tuple[list[list[tuple[str, frozenset[str]]]], dict[str, s
     return out, by_lower, by_lemma
 
 
-@functools.lru_cache(maxsize=4)
-def _matcher_for(vocab_id: int, vocab: Any) -> tuple[Any, list[CalquePattern]]:
+@functools.lru_cache(maxsize=512)
+def _matcher_for(vocab_id: int, vocab: Any, ids: frozenset[int]) -> tuple[Any, list[CalquePattern]]:
+    """A ``Matcher`` of the calque patterns ``ids`` (those a segment's words make possible, see
+    :meth:`MistranslationDetector._calque_candidates`): one matcher of every pattern would try each of
+    them on every token, most of this detector's time once the tables grew past a few hundred."""
     from spacy.matcher import Matcher
 
     m = Matcher(vocab)
     pats = calque_patterns()
-    for i, p in enumerate(pats):
-        m.add(str(i), [p.pattern])
+    for i in sorted(ids):
+        m.add(str(i), [pats[i].pattern])
     return m, pats
 
 
@@ -190,8 +193,9 @@ class MistranslationDetector(BaseDetector):
             # of the parse (spaCy makes a Token object at each access: most of this detector's time)
             lowers, lemmas = self._lexical(doc)
             flags: list[Flag] = []
-            if self.calques and self._calques_possible(lowers, lemmas):
-                flags += self._calques(text, ps.offset, doc)
+            cands = self._calque_candidates(lowers, lemmas) if self.calques else frozenset()
+            if cands:
+                flags += self._calques(text, ps.offset, doc, cands)
             if self.senses or self.auto_sets:
                 keys = (sense_confusions().keys() if self.senses else set()) | \
                     (auto_confusions().keys() if self.auto_sets else set())
@@ -250,15 +254,18 @@ class MistranslationDetector(BaseDetector):
         return [doc[i] for i, le in enumerate(lemmas) if le.lower() in keys]
 
     @staticmethod
-    def _calques_possible(lowers: list[str], lemmas: list[str]) -> bool:
-        """False when no calque pattern can match: each has a token that must be one of given words
-        (its ``LOWER``/``LEMMA`` constraint) and the segment has none of them."""
+    def _calque_candidates(lowers: list[str], lemmas: list[str]) -> frozenset[int]:
+        """The calque patterns a segment may match: each pattern's tokens that must be one of given
+        words (its ``LOWER``/``LEMMA`` constraints) all find one in the segment; patterns without such
+        a token are always candidates."""
         low, lem = set(lowers), set(lemmas)
         needs_of, by_lower, by_lemma = _calque_needs()
         cands = {i for w in low & by_lower.keys() for i in by_lower[w]} | \
             {i for w in lem & by_lemma.keys() for i in by_lemma[w]}
-        return any(all((low if attr == "LOWER" else lem) & values for attr, values in needs_of[i])
-                   for i in cands) or any(not needs for needs in needs_of)
+        out = {i for i in cands
+               if all((low if attr == "LOWER" else lem) & values for attr, values in needs_of[i])}
+        out.update(i for i, needs in enumerate(needs_of) if not needs)
+        return frozenset(out)
 
     # ------------------------------------------------------------------ cues
     @staticmethod
@@ -489,8 +496,8 @@ class MistranslationDetector(BaseDetector):
                               "pivot": c.pivot, "context_score": score, "source": c.source})
 
     # ------------------------------------------------------------------ 2. calque patterns
-    def _calques(self, text: str, off: int, doc: Any) -> Iterator[Flag]:
-        matcher, pats = _matcher_for(id(doc.vocab), doc.vocab)
+    def _calques(self, text: str, off: int, doc: Any, ids: frozenset[int]) -> Iterator[Flag]:
+        matcher, pats = _matcher_for(id(doc.vocab), doc.vocab, ids)
         seen: set[tuple[int, int]] = set()
         for match_id, s, e in matcher(doc):
             p = pats[int(doc.vocab.strings[match_id])]

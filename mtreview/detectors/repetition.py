@@ -104,11 +104,12 @@ class RepetitionDetector(BaseDetector):
     def _complement_twice(self, text: str, off: int, doc: Any, t: Any) -> Flag | None:
         """«de la ville de la ville»: a complement «de la / de l'» + noun said twice in a row (the noun
         ``t`` is the first one's); the flag spans the first noun to the second, to be replaced by it."""
-        if t.pos_ != "NOUN" or t.i < 2 or t.i + 3 >= len(doc):
+        if t.pos_ != "NOUN" or t.i < 2 or t.i + 3 >= len(doc) or doc[t.i + 1].lower_ != "de":
             return None
-        de0, art, de, det, u = doc[t.i - 2], doc[t.i - 1], doc[t.i + 1], doc[t.i + 2], doc[t.i + 3]
-        if not (de0.lower_ == "de" and de.lower_ == "de" and det.lower_ in {"la", "l'", "l’"}
-                and art.lower_ == det.lower_ and u.lower_ == t.lower_):
+        det, u = doc[t.i + 2], doc[t.i + 3]
+        if u.lower_ != t.lower_ or det.lower_ not in {"la", "l'", "l’"}:
+            return None
+        if doc[t.i - 2].lower_ != "de" or doc[t.i - 1].lower_ != det.lower_:
             return None
         a, b = off + t.idx, off + u.idx + len(u.text)
         said = f"de {det.text}{t.text}" if det.text.endswith(("'", "’")) else f"de {det.text} {t.text}"

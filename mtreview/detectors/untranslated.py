@@ -69,6 +69,9 @@ ROMANISED_MAX_CORPUS = 3
 ROMANISED_OTHER_LANGS = ("fr", "en", "de", "es", "it", "pt", "nl")
 ROMANISED_MAX_ZIPF = 1.0
 ROMANISED_CONFIDENCE = 0.7
+#: a lower-case ASCII word of at least ROMANISED_MIN_LETTERS letters, standing alone (not part of an
+#: elision, a hyphenated word or a word with accents)
+_LATIN_LOWER_WORD = re.compile(rf"(?<![\w'’\-])[a-z]{{{ROMANISED_MIN_LETTERS},}}(?![\w'’\-])")
 LANG_FR = {"en": "anglais", "de": "allemand", "ru": "russe"}
 
 
@@ -193,20 +196,18 @@ class UntranslatedDetector(BaseDetector):
         """Russian words left in Latin letters («vystavka»): see the module's rules."""
         from ..knowledge.russian_latin import russian_word
 
-        for tok in doc:
-            low = tok.text
-            if (len(low) < ROMANISED_MIN_LETTERS or not low.isascii() or not low.isalpha() or not low.islower()
-                    or is_french_word(low) or corpus_count(low) >= ROMANISED_MAX_CORPUS
-                    or max(zipf(low, lang) for lang in ROMANISED_OTHER_LANGS) >= ROMANISED_MAX_ZIPF):
+        for m in _LATIN_LOWER_WORD.finditer(doc.text):  # the text, not the tokens: no Token objects made
+            low = m.group(0)
+            if is_french_word(low) or corpus_count(low) >= ROMANISED_MAX_CORPUS:
                 continue
-            a, b = off + tok.idx, off + tok.idx + len(tok.text)
+            a, b = off + m.start(), off + m.end()
             if in_spans(a, b, protected):
                 continue
-            cyr = russian_word(low)
-            if cyr is None:
+            cyr = russian_word(low)  # before the other languages' word lists, which load only if needed
+            if cyr is None or max(zipf(low, lang) for lang in ROMANISED_OTHER_LANGS) >= ROMANISED_MAX_ZIPF:
                 continue
             sugg = russian_to_french(cyr)
-            yield Flag(start=a, end=b, text=tok.text, category="accuracy/untranslated", severity="major",
+            yield Flag(start=a, end=b, text=low, category="accuracy/untranslated", severity="major",
                        confidence=ROMANISED_CONFIDENCE, suggestions=sugg[:3],
                        explanation=f"Mot russe laissé en lettres latines («\u00a0{cyr}\u00a0»)"
                                    + (f"\u00a0; en français\u00a0: «\u00a0{sugg[0]}\u00a0»." if sugg else "."),

@@ -103,10 +103,14 @@ def det():
      "Elle s'intéresse à la peinture moderne."),
 ])
 def test_preposition_statistics_flag_the_error_not_the_french(det, wrong, span, suggestion, right):
-    out = [f for f in flags(det, wrong) if f.evidence.get("mechanism") == "preposition-statistics"]
+    """The statistics find the error; where a table of the Russian verb's government already has it
+    («se plaindre sur», stop 22, mechanism «calque») the table's flag stands and the statistics stay
+    silent on the same span."""
+    out = [f for f in flags(det, wrong) if f.evidence.get("mechanism") in {"preposition-statistics", "calque"}]
     assert [(f.text, f.suggestions) for f in out] == [(span, [suggestion])]
     ev = out[0].evidence
-    assert ev["written_count"] == 0 and ev["best_count"] >= 20 and out[0].confidence >= 0.5
+    if ev["mechanism"] == "preposition-statistics":
+        assert ev["written_count"] == 0 and ev["best_count"] >= 20 and out[0].confidence >= 0.5
     assert flags(det, right) == []
 
 

@@ -77,19 +77,22 @@ LANG_FR = {"en": "anglais", "de": "allemand", "ru": "russe"}
 
 @functools.lru_cache(maxsize=1)
 def _morph_ru() -> Any:
-    try:
-        import pymorphy3
+    """The shared Russian analyser (:func:`mtreview.knowledge.homographs.russian_morph`), or None when
+    pymorphy3 cannot be loaded."""
+    from ..knowledge.homographs import russian_morph
 
-        return pymorphy3.MorphAnalyzer()
+    try:
+        return russian_morph()
     except Exception:  # noqa: BLE001
         return None
 
 
-@functools.lru_cache(maxsize=1)
 def _ru_fr() -> dict[str, list[str]]:
-    from ..knowledge.dictionaries import get_dictionary
+    """Russian word → French translations: the FreeDict fra-rus inversion the names checks read too
+    (:func:`mtreview.knowledge.homographs.ru_to_fr`), built once per process."""
+    from ..knowledge.homographs import ru_to_fr
 
-    return get_dictionary("fra-rus").inverted()
+    return ru_to_fr()
 
 
 def russian_to_french(word: str) -> list[str]:

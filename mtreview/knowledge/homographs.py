@@ -39,7 +39,9 @@ class HomographIndex:
 
 
 @functools.lru_cache(maxsize=1)
-def _morph():
+def russian_morph():  # noqa: ANN201 - pymorphy3's analyser, imported only here
+    """pymorphy3's Russian analyser, loaded once per process and shared by every check that reads
+    Russian (homographs, Cyrillic words left in the text, Russian words in Latin letters)."""
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang="ru")
@@ -57,7 +59,7 @@ def ru_to_fr() -> dict[str, list[str]]:
 def common_word_lemmas(form: str) -> tuple[str, ...]:
     """Lemmas of dictionary (non-name) readings of a Russian word form, most probable first."""
     out: list[str] = []
-    for p in _morph().parse(form.lower()):
+    for p in russian_morph().parse(form.lower()):
         if p.score < 0.05:
             continue
         stack = p.methods_stack

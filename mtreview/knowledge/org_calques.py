@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 LEXICON = Path(__file__).parent / "data" / "lexicon" / "org_calques_fr_en.tsv"
-#: French prepositions (and articles after them) that link the parts of a calqued name
-LINKS = frozenset({"de", "du", "des", "d'", "d’", "de la", "de l'", "de l’"})
 
 
 @dataclass(frozen=True)

@@ -49,13 +49,6 @@ def cyrillic_readings(word: str) -> list[str]:
     return ["".join(p) for p in itertools.islice(itertools.product(*parts), MAX_READINGS)]
 
 
-@functools.lru_cache(maxsize=1)
-def _morph():  # noqa: ANN202 - pymorphy3's analyser
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer()
-
-
 @functools.lru_cache(maxsize=50_000)
 def russian_word(word: str) -> str | None:
     """The Cyrillic word of pymorphy3's dictionary that ``word`` romanises — a common word (noun,
@@ -63,7 +56,9 @@ def russian_word(word: str) -> str | None:
     place — or None."""
     from wordfreq import zipf_frequency
 
-    m = _morph()
+    from .homographs import russian_morph
+
+    m = russian_morph()
     for cyr in cyrillic_readings(word):
         if not m.word_is_known(cyr) or zipf_frequency(cyr, "ru") < MIN_RUSSIAN_ZIPF:
             continue

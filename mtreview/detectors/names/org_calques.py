@@ -91,7 +91,7 @@ def flag_org_calques(det: NamesDetector, words: list[Word], text: str, taken: se
         else:  # «Pierre Blanche Capital»: the English order kept
             after = _head_after(words, i, text)
             last, head_en = after if after is not None else (-1, ())
-            groups = [[x.text for x in words[i:last]]]
+            groups = [[x.text for x in words[i:last]]] if last >= 0 else []
         flag = _org_flag(det, text, words, i, last, groups, head_en, taken) if last >= 0 else None
         if flag is None:
             i += 1

@@ -53,6 +53,9 @@ def test_a_garbled_token_is_flagged_when_that_token_is_written_nearby(names_revi
 
 
 @pytest.mark.parametrize("text, word", [
+    # a place's other name that French writes, with no pivot sign near (the entity named nearby)
+    ("La France a signé le traité. En 877, le roi de Francie occidentale meurt sans héritier.", "Francie"),
+    ("La France est voisine de l'Espagne. L'espèce se rencontre dans la Sierra de Francia.", "Francia"),
     # the original language's diacritics: no Cyrillic pivot writes «Á», «ṭ»
     ("Le Portugal rencontre la Grèce, finale perdue sur un but d'Ángelos Charistéas. Los Angeles accueille "
      "la finale suivante à Los Angeles.", "Ángelos"),

@@ -50,6 +50,9 @@ FOREIGN_QUOTE = re.compile(
 FOREIGN_QUOTE_REACH = 40
 #: a word this frequent in French (Zipf) is a French word before it is a broken name
 FRENCH_WORD_ZIPF = 3.0
+#: a word French writes this often (Zipf), the name of a place or an organisation where no pivot sign is
+#: near, is French text («la Francie», the Frankish kingdom; «Francia» in a Spanish place name)
+FRENCH_NAME_WORD_ZIPF = 2.5
 #: a pivot form this frequent in English is an English word too (:data:`.confidence.ENGLISH_WORD_PENALTY`)
 ENGLISH_WORD_ZIPF = 3.5
 #: a corrupted token of an otherwise right name this similar to the right one, and this long, is a typo:
@@ -193,7 +196,11 @@ def _corrupted_word(det: NamesDetector, m: Mention, e: Entity, in_doc: bool,
     x = m.matches[0]
     wtext = x.word.text
     status = CORRUPT
-    common = zipf_fr(wtext) >= FRENCH_WORD_ZIPF
+    zf = zipf_fr(wtext)
+    # a word French writes is no corruption; for a place or an organisation a rarer word is enough
+    # where no sign of the pivot is near: «roi de Francie occidentale», «Sierra de Francia»
+    common = zf >= FRENCH_WORD_ZIPF or (e.type != "person" and zf >= FRENCH_NAME_WORD_ZIPF
+                                        and not det.ev.pivot_near(m.start, m.end))
     if common or (not wtext[:1].isupper() and not in_doc):
         return None
     if _first_name_only(m, e) and not in_doc:

@@ -138,7 +138,8 @@ def pivot_sets() -> dict[str, list[tuple[str, list, list]]]:
         docs.append((d["text"], [GoldSpan(g["start"], g["end"], g["expected"], g["mechanism"]) for g in d["gold"]], []))
     out["synthetic-in-base"] = docs
     dev = ROOT / "corpora" / "eval" / "names_dev" / "pivot_articles.jsonl"
-    for key, path in (("dev", dev), ("heldout", ROOT / "corpora" / "eval" / "names_heldout" / "pivot_articles.jsonl")):
+    dev2 = ROOT / "corpora" / "eval" / "names_dev2" / "pivot_articles.jsonl"
+    for key, path in (("dev", dev), ("dev2", dev2), ("heldout", ROOT / "corpora" / "eval" / "names_heldout" / "pivot_articles.jsonl")):
         if path.exists():
             out.update(_base_split(key, path))
     return out

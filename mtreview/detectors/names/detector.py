@@ -16,13 +16,17 @@ from ...knowledge.name_calibration import calibrate
 from ...knowledge.names import Entity, NameKnowledgeBase, kb_with_glossary
 from .. import BaseDetector
 from .calques import flag_calques
+from .chinese_names import read_chinese_names
 from .confidence import MODEL_MAX_CONFIDENCE
+from .declined import flag_declined_names
+from .document_spelling import prefer_document_spelling
 from .document_variants import flag_document_variants
 from .evidence import NameEvidence, gather_evidence
 from .homographs import flag_homographs
 from .inconsistent import flag_inconsistent
 from .known import flag_garbled_given_name, flag_mention
 from .mentions import OK, MentionFinder
+from .name_language import respell_given_names
 from .name_words import flag_name_words
 from .open_vocabulary import flag_open_vocabulary
 from .org_calques import flag_org_calques
@@ -93,10 +97,13 @@ class NamesDetector(BaseDetector):
             words = merge_spaced_hyphens(list(iter_words(text[seg.start:seg.end], seg.start, self._is_name)), text)
             taken: set[int] = set()
             flags.extend(run._known_entities(words, text, taken))
-            flags.extend(flag_russian_locale(run, words, text, taken))
             flags.extend(flag_document_variants(run, words, text, taken))
+            flags.extend(flag_declined_names(run, words, text, taken))
             flags.extend(flag_pivot_forms(run, words, text, taken))
             flags.extend(flag_open_vocabulary(run, words, text, taken))
+            # after the checks that read a word as the pivot form of a Latin name: «Eduard Uestbruk» is
+            # Edward Westbrook, not a Russian to write the French way
+            flags.extend(flag_russian_locale(run, words, text, taken))
             flags.extend(flag_org_calques(run, words, text, taken))
             tok_at = LazyTokens(document, si)
             flags.extend(flag_calques(run, words, text, taken, tok_at))
@@ -144,10 +151,16 @@ class NamesDetector(BaseDetector):
 
     def finish(self, text: str, flags: list[Flag], evidence: NameEvidence | None = None) -> list[Flag]:
         """After the whole text is reviewed: one entity written several correct ways → name/inconsistent
-        (from the mentions ``evidence`` collected during :meth:`detect`; none without it), and the
-        suggestions below 0.5 calibrated."""
+        (from the mentions ``evidence`` collected during :meth:`detect`; none without it), a guessed
+        spelling replaced by the document's own (:mod:`.document_spelling`), Chinese names read from
+        Palladius (:mod:`.chinese_names`), a given name respelt in its surname's language (:mod:`.name_language`), and the suggestions below
+        0.5 calibrated."""
         out = flags + (flag_inconsistent(self._with(evidence), flags) if evidence is not None else [])
         out = self._follow_corrections(out)
+        if evidence is not None:
+            out = prefer_document_spelling(self.name, text, out, evidence)
+        out = read_chinese_names(self.name, text, out)
+        out = respell_given_names(self.name, text, out, self.use_model)
         if self.calibrate:
             out = [dataclasses.replace(f, confidence=calibrate(f.confidence, f.category))
                    if f.detector == self.name and f.confidence < CALIBRATED_BAND else f for f in out]

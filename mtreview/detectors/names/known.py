@@ -15,6 +15,7 @@ from ...flags import Flag
 from ...knowledge.calques import FUNCTION_WORDS
 from ...knowledge.lexicon import zipf_en, zipf_fr
 from ...knowledge.names import Entity, NameKnowledgeBase, Variant
+from ...knowledge.palladius import is_chinese_surname, is_pinyin
 from ...knowledge.transliteration import normalise_latin
 from . import explain
 from .confidence import (
@@ -207,11 +208,14 @@ def _corrupted_word(det: NamesDetector, m: Mention, e: Entity, in_doc: bool,
         return None
     if x.word.sent_start and zipf_fr(wtext) > 0.0:
         return None  # a capitalised French word at the start of a sentence
+    # the exact pivot form of a name that no language writes («Glenkor» of «Гленкор»), where the text
+    # shows the pivot, needs no other evidence
+    pivot_only = _pivot_only_form(x, wtext) and det.ev.pivot_near(m.start, m.end)
     if same_letters(wtext, _token_of(e, x)):
         status = CASE  # only diacritics differ («Tôkyô»): a spelling matter
-    elif not in_doc and e.type != "person" and (x.similarity < 1.0 or x.variant.kind == "pivot"):
+    elif not in_doc and e.type != "person" and (x.similarity < 1.0 or x.variant.kind == "pivot") and not pivot_only:
         return None  # a near miss or declined form of a place or company, no other evidence
-    elif not in_doc and not pivot_fingerprint(x, wtext):
+    elif not in_doc and not pivot_only and not pivot_fingerprint(x, wtext):
         return None  # alone, with no other evidence, it may be a correct name the base lacks
     if status == CASE and not in_doc:
         return None
@@ -226,6 +230,13 @@ def _corrupted_word(det: NamesDetector, m: Mention, e: Entity, in_doc: bool,
         conf += NAMED_NEARBY_BONUS
         reasons.append(explain.NAMED_ELSEWHERE)
     return conf, status
+
+
+def _pivot_only_form(x: Any, wtext: str) -> bool:
+    """The word is exactly a romanisation of the entity's Russian form and nothing else: no French or
+    English word, no real spelling of a name."""
+    return (x.similarity >= 1.0 and x.variant.kind == "pivot" and zipf_fr(wtext) == 0.0
+            and zipf_en(wtext) == 0.0 and not is_real_word(x.word))
 
 
 def _several_words(det: NamesDetector, m: Mention, e: Entity, anchored: bool, in_doc: bool,
@@ -255,7 +266,9 @@ def _open_world_limit(det: NamesDetector, m: Mention, e: Entity, words: list[Wor
         return None  # an acronym («OMMS») is not a re-romanised spelling of another one
     if any(FOREIGN_DIACRITIC.search(x.word.text) for x in corrupt):
         return None  # «Ángelos», «Masqaṭ», «Poznań»: the original language's spelling, which no pivot writes
-    real = all(is_real_word(x.word) for x in corrupt)
+    # a pinyin word beside a Chinese surname is a Chinese name («Zhang Weiming»), not a garbled one
+    chinese = any(is_chinese_surname(x.word.text) for x in m.matches)
+    real = all(is_real_word(x.word) or chinese and is_pinyin(x.word.text) for x in corrupt)
     longer = _part_of_longer_name(m, words, det.ctx["title"])
     if longer and real:
         return None  # «Brawn GP», «World Trade Center», «Elizabeth I», «Léon XII»

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...flags import Flag
-from ...knowledge.lexicon import zipf_en, zipf_fr
+from ...knowledge.lexicon import zipf_any, zipf_en, zipf_fr
 from ...knowledge.spellings import is_real_spelling, name_tokens
 from ...knowledge.transliteration import normalise_latin
 from ...translit.signature import pivot_score
@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .detector import NamesDetector
 
 #: how many proposals the model is asked for
-MODEL_N_BEST = 5
+MODEL_N_BEST = 8
 #: an unknown name is rarer than this in English (Zipf) and absent from French
 UNKNOWN_MAX_ZIPF_EN = 1.5
 #: a proposal has at least this many letters and this share of the written word's
@@ -73,7 +73,10 @@ def flag_open_vocabulary(det: NamesDetector, words: list[Word], text: str, taken
         # likeliest real spelling first; the raw log-probability still measures the model's belief
         nbest = [(c, logps.get(c, MODEL_MISSING_LOGP)) for c, _ in rr] or nbest
         for rank, (cand, logp) in enumerate(nbest):
-            prior = max(zipf_en(cand), KNOWN_TOKEN_PRIOR if det.kb.is_correct_token(cand) else 0.0,
+            # known to English, to another language's word list (names included: «Wierzbicki» in
+            # Polish, «Kjærgaard» in Danish: weighed as a real person's name token, no more, for those
+            # lists hold common words too), as a name of the base or of a real person
+            prior = max(zipf_en(cand), min(zipf_any(cand)[0], NAME_TOKEN_PRIOR), KNOWN_TOKEN_PRIOR if det.kb.is_correct_token(cand) else 0.0,
                         NAME_TOKEN_PRIOR if cand.lower() in name_tokens() else 0.0)
             if cand.lower() == w.key.lower():
                 break  # the model reads the word as already right
@@ -101,4 +104,5 @@ def flag_open_vocabulary(det: NamesDetector, words: list[Word], text: str, taken
                            "mechanism": f"translit model: log p {logp:.2f}, prior {prior:.1f}, "
                                         f"pivot signature {sig:.2f}",
                            "in_document": 0}))
+        taken.update(range(w.start, w.end))
     return flags

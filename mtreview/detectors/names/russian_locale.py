@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 
 from ...flags import Flag
 from ...knowledge.lexicon import zipf_en, zipf_fr
+from ...knowledge.pivot_forms import lookup as lookup_pivot_form
 from . import explain
 from .confidence import RUSSIAN_LOCALE_PIVOT, RUSSIAN_LOCALE_PLAIN
+from .romanisation import PIVOT_FORM_DOMINANCE
 from .tokens import Word, keeps_original
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -46,6 +48,9 @@ def flag_russian_locale(det: NamesDetector, words: list[Word], text: str, taken:
         if not ((RUSSIAN_SURNAME.search(sname.key) and zipf_en(sname.key) < INTERNATIONAL_ZIPF_EN)
                 or (is_scheme_romanisation(g.text) and zipf_en(g.text) < INTERNATIONAL_ZIPF_EN)):
             continue
+        pf = lookup_pivot_form(sname.key)
+        if pf is not None and pf.dominance >= PIVOT_FORM_DOMINANCE and not RUSSIAN_SURNAME.search(sname.key):
+            continue  # «Eduard Uitmor»: the surname is the pivot form of a Latin one (Whitmore), not Russian
         fr_sur = french_form_of_english_russian(sname.text)
         if fr_given == g.text:
             continue  # the given name is already French (or the same in both): no evidence

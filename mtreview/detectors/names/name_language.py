@@ -1,0 +1,98 @@
+"""A person's given name is spelt in the language of the surname beside it.
+
+Through a Russian pivot «Katharina Steinmetz» becomes «Катарина Штайнмец» and comes back «Katarina
+Shtainmets»: the surname is visibly corrupted and gets corrected, but «Katarina» is a real spelling (a
+Swedish or Slavic one), so no check of the word alone suspects it. The surname says which language the
+person's name is written in (wordfreq knows «Steinmetz» best in German); the given name's readings by the
+transliteration model (the spellings that share its Russian form) are ranked by their frequency in that
+language, and a reading far commoner there than the written form («Katharina» in German, «Nathan» in
+English) is suggested.
+
+Only a given name standing right before a surname already flagged corrupted is looked at: clean text,
+where nothing is flagged, is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...flags import Flag
+from ...knowledge.lexicon import NAME_LANGUAGES, zipf, zipf_fr
+from ...knowledge.spellings import name_tokens
+from .tokens import name_case
+
+#: the surname is this much commoner (Zipf) in its language than in any other
+LANGUAGE_MARGIN = 0.5
+#: the surname is at least this common in its language
+LANGUAGE_MIN_ZIPF = 2.0
+#: a reading of the given name is this much commoner (Zipf) in that language than the written form
+GIVEN_GAIN = 1.0
+#: how many readings of the given name the transliteration model is asked for
+READINGS = 8
+#: a given name this frequent a French word («Selon», «Pierre») is left alone
+FRENCH_WORD_ZIPF = 3.0
+#: a given name at least this common in the surname's language is that language's spelling («Aino» in
+#: Finnish), whatever other reading is commoner there
+OWN_MAX_ZIPF = 3.0
+#: a flag on the given name is this much less sure than the surname's
+GIVEN_DISCOUNT = 0.05
+_BEFORE = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+) $")
+
+
+def surname_language(surname: str) -> str | None:
+    """The language whose wordfreq list knows ``surname`` best, by :data:`LANGUAGE_MARGIN`; None when
+    no language stands out («Zhiqiang»: none knows it; «Smith»: English, but most know it)."""
+    scores = sorted(((zipf(surname.lower(), lang), lang) for lang in NAME_LANGUAGES), reverse=True)
+    (best, lang), (second, _) = scores[0], scores[1]
+    return lang if best >= LANGUAGE_MIN_ZIPF and best - second >= LANGUAGE_MARGIN else None
+
+
+def respell_given_names(detector: str, text: str, flags: list[Flag], use_model: bool = True) -> list[Flag]:
+    """``flags`` plus a ``name/corrupted`` flag on each given name that stands before a surname flagged
+    corrupted and has a reading far commoner in the surname's language (module docstring)."""
+    if not use_model:
+        return flags
+    mine = [f for f in flags if f.detector == detector]
+    starts = {f.start for f in mine}
+    ends = {f.end for f in mine}
+    todo: list[tuple[Flag, int, str, str]] = []
+    for f in mine:
+        if f.category != "name/corrupted" or not f.suggestions or " " in f.suggestions[0]:
+            continue
+        m = _BEFORE.search(text, max(0, f.start - 40), f.start)
+        if m is None or m.start(1) in starts or m.end(1) in ends:
+            continue
+        given = m.group(1)
+        if given.lower() not in name_tokens() or zipf_fr(given) >= FRENCH_WORD_ZIPF:
+            continue  # a word, not a given name («Selon Vavzhinyaka»); an unknown one is the other checks'
+        lang = surname_language(f.suggestions[0])
+        if lang is not None:
+            todo.append((f, m.start(1), given, lang))
+    if not todo:
+        return flags
+    from ...translit.infer import get_transliterator
+
+    tr = get_transliterator()
+    if not tr.available:
+        return flags
+    readings = tr.candidates([g for _, _, g, _ in todo], n=READINGS)
+    added = []
+    for (f, at, given, lang), cands in zip(todo, readings, strict=True):
+        own = zipf(given.lower(), lang)
+        if own >= OWN_MAX_ZIPF:
+            continue
+        best = max(((zipf(c, lang), c) for c, _ in cands
+                    if c != given.lower() and c in name_tokens() and len(c) >= len(given) - 1),
+                   default=None)  # the same name respelt, not a short form («Eduard» is no «Ed»)
+        if best is None or best[0] - own < GIVEN_GAIN:
+            continue
+        sugg = name_case(best[1])
+        added.append(Flag(at, at + len(given), given, "name/corrupted", "major",
+                          round(float(max(0.0, f.confidence - GIVEN_DISCOUNT)), 3), [sugg],
+                          (f"« {given} » précède « {f.text} » (« {f.suggestions[0]} ») ; dans la langue de ce nom "
+                           f"({lang}), le prénom qui a la même forme russe s'écrit « {sugg} »."),
+                          detector, {"entity": f"{sugg} {f.suggestions[0]}", "type": "unknown",
+                                     "mechanism": f"given name in the surname's language ({lang}): "
+                                                  f"{given} {own:.1f} → {sugg} {best[0]:.1f} Zipf",
+                                     "in_document": 0}))
+    return sorted(flags + added, key=lambda x: (x.start, x.end)) if added else flags

@@ -5,8 +5,8 @@ text each of them must leave alone. Real knowledge base, real transliteration mo
 from __future__ import annotations
 
 import pytest
-
 from conftest import slow_fixture
+
 from mtreview.knowledge.palladius import is_chinese_surname, is_pinyin, palladius, pinyin_readings
 from mtreview.review import Reviewer
 

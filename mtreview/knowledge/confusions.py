@@ -45,6 +45,8 @@ AUTO_FILE = DATA_DIR / "pivot_auto.tsv"
 CALQUES_FILE = DATA_DIR / "calques.jsonl"
 #: idioms rendered word for word through the pivot, read after ``calques.jsonl`` (same format)
 IDIOM_CALQUES_FILE = DATA_DIR / "idiom_calques.jsonl"
+#: general English false friends and anglicisms, read after ``calques.jsonl`` and before the idioms (same format)
+FALSE_FRIEND_CALQUES_FILE = DATA_DIR / "false_friend_calques.jsonl"
 VALENCE_FILE = DATA_DIR / "valence.tsv"
 PERSON_FILE = DATA_DIR / "person_evidence.tsv"
 #: the context model's folder on the search path of :mod:`mtreview.resources`, and its file there
@@ -165,7 +167,8 @@ def calque_patterns() -> list[CalquePattern]:
     """The calque, false-friend and preposition patterns of ``calques.jsonl``, then the literal idiom
     renderings of ``idiom_calques.jsonl``."""
     out: list[CalquePattern] = []
-    lines = [ln for path in (CALQUES_FILE, IDIOM_CALQUES_FILE) if path.exists()
+    lines = [ln for path in (CALQUES_FILE, FALSE_FRIEND_CALQUES_FILE, IDIOM_CALQUES_FILE)
+             if path.exists()
              for ln in path.read_text(encoding="utf-8").splitlines()]
     for n, line in enumerate(lines, 1):
         line = line.strip()

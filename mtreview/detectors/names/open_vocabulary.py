@@ -5,6 +5,7 @@ included) rank the proposals. The model's proposals alone stay below
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ...flags import Flag
@@ -30,6 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ...knowledge.names import NameKnowledgeBase
     from .detector import NamesDetector
 
+#: an English W as Russian writes it, «Уи»/«Уо»/«Уэ» romanised at the start of a word («Uitaker», «Uolsh»)
+W_THROUGH_U = re.compile(r"^U[ioe][a-z]")
 #: how many proposals the model is asked for
 MODEL_N_BEST = 8
 #: an unknown name is rarer than this in English (Zipf) and absent from French
@@ -54,7 +57,7 @@ def flag_open_vocabulary(det: NamesDetector, words: list[Word], text: str, taken
         return []
     cands = [w for w in words if w.start not in taken and unknown_name(det.kb, w)
              and not is_real_spelling(w.key) and not FRENCH_TRANSCRIPTION.search(w.key)
-             and (ROMANISED.search(w.key) or pivot_score(w.key) >= SIGNATURE_OPEN)]
+             and (ROMANISED.search(w.key) or W_THROUGH_U.match(w.key) or pivot_score(w.key) >= SIGNATURE_OPEN)]
     if not cands:
         return []
     from ...translit.infer import get_transliterator
@@ -72,12 +75,25 @@ def flag_open_vocabulary(det: NamesDetector, words: list[Word], text: str, taken
         # the re-ranked list (a 64-beam search re-ranked by how people spell names) puts the
         # likeliest real spelling first; the raw log-probability still measures the model's belief
         nbest = [(c, logps.get(c, MODEL_MISSING_LOGP)) for c, _ in rr] or nbest
+        # known to English, to another language's word list (names included: «Wierzbicki» in Polish,
+        # «Kjærgaard» in Danish: weighed as a real person's name token, no more, for those lists hold
+        # common words too), as a name of the base or of a real person
+        priors = {c: max(zipf_en(c), min(zipf_any(c)[0], NAME_TOKEN_PRIOR),
+                         KNOWN_TOKEN_PRIOR if det.kb.is_correct_token(c) else 0.0,
+                         NAME_TOKEN_PRIOR if c.lower() in name_tokens() else 0.0) for c, _ in nbest}
+        # a proposal that drops the end of a likelier one («schwarzenbach» after «schwarzenbacher»,
+        # «bright» after «brightwater») reads only part of the word: it lends the whole reading its
+        # standing as a real spelling instead of competing with it
+        cut: set[str] = set()
+        for k, (longer, _) in enumerate(nbest):
+            for shorter, _ in nbest[k + 1:]:
+                if longer.startswith(shorter) and len(longer) - len(shorter) >= 2 and shorter not in cut:
+                    cut.add(shorter)
+                    priors[longer] = max(priors[longer], priors[shorter])
         for rank, (cand, logp) in enumerate(nbest):
-            # known to English, to another language's word list (names included: «Wierzbicki» in
-            # Polish, «Kjærgaard» in Danish: weighed as a real person's name token, no more, for those
-            # lists hold common words too), as a name of the base or of a real person
-            prior = max(zipf_en(cand), min(zipf_any(cand)[0], NAME_TOKEN_PRIOR), KNOWN_TOKEN_PRIOR if det.kb.is_correct_token(cand) else 0.0,
-                        NAME_TOKEN_PRIOR if cand.lower() in name_tokens() else 0.0)
+            if cand in cut:
+                continue
+            prior = priors[cand]
             if cand.lower() == w.key.lower():
                 break  # the model reads the word as already right
             if normalise_latin(cand) == normalise_latin(w.key) and prior < MODEL_MIN_PRIOR:

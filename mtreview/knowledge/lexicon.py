@@ -72,19 +72,6 @@ def zipf_en(word: str) -> float:
     return zipf(word.lower(), "en")
 
 
-#: Latin-script languages whose wordfreq lists (names included) say whether a spelling is a real name
-#: somewhere: the languages of most people and companies that reach French news through a pivot
-NAME_LANGUAGES = ("en", "de", "nl", "da", "sv", "nb", "fi", "es", "it", "pt", "pl", "cs", "hu", "tr")
-
-
-@functools.lru_cache(maxsize=100_000)
-def zipf_any(word: str) -> tuple[float, str]:
-    """The highest Zipf frequency of ``word`` (lower-cased) over :data:`NAME_LANGUAGES`, and that
-    language: «Wierzbicki» (2.65, "pl"), «Kjærgaard» (3.13, "da"); (0.0, "") where none knows it."""
-    low = word.lower()
-    return max(((zipf(low, lang), lang) for lang in NAME_LANGUAGES), default=(0.0, ""), key=lambda x: x[0]) \
-        if low else (0.0, "")
-
 
 # --------------------------------------------------------------------------- fr-mono corpus counts
 #: lower-cased word → (count, count written in lower case) over 19.6M words of human-written French

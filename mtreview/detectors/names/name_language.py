@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 
 from ...flags import Flag
-from ...knowledge.lexicon import NAME_LANGUAGES, zipf, zipf_fr
+from ...knowledge.lexicon import zipf_fr
+from ...knowledge.name_languages import NAME_LANGUAGES, language_zipfs, zipf_in
 from ...knowledge.spellings import name_tokens
 from .tokens import name_case
 
@@ -42,7 +43,10 @@ _BEFORE = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+) $")
 def surname_language(surname: str) -> str | None:
     """The language whose wordfreq list knows ``surname`` best, by :data:`LANGUAGE_MARGIN`; None when
     no language stands out («Zhiqiang»: none knows it; «Smith»: English, but most know it)."""
-    scores = sorted(((zipf(surname.lower(), lang), lang) for lang in NAME_LANGUAGES), reverse=True)
+    row = language_zipfs(surname)
+    if row is None:
+        return None
+    scores = sorted(zip(row, NAME_LANGUAGES, strict=True), reverse=True)
     (best, lang), (second, _) = scores[0], scores[1]
     return lang if best >= LANGUAGE_MIN_ZIPF and best - second >= LANGUAGE_MARGIN else None
 
@@ -78,10 +82,10 @@ def respell_given_names(detector: str, text: str, flags: list[Flag], use_model: 
     readings = tr.candidates([g for _, _, g, _ in todo], n=READINGS)
     added = []
     for (f, at, given, lang), cands in zip(todo, readings, strict=True):
-        own = zipf(given.lower(), lang)
+        own = zipf_in(given, lang)
         if own >= OWN_MAX_ZIPF:
             continue
-        best = max(((zipf(c, lang), c) for c, _ in cands
+        best = max(((zipf_in(c, lang), c) for c, _ in cands
                     if c != given.lower() and c in name_tokens() and len(c) >= len(given) - 1),
                    default=None)  # the same name respelt, not a short form («Eduard» is no «Ed»)
         if best is None or best[0] - own < GIVEN_GAIN:

@@ -9,7 +9,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ...flags import Flag
-from ...knowledge.lexicon import zipf_any, zipf_en, zipf_fr
+from ...knowledge.lexicon import zipf_en, zipf_fr
+from ...knowledge.name_languages import zipf_any
 from ...knowledge.spellings import is_real_spelling, name_tokens
 from ...knowledge.transliteration import normalise_latin
 from ...translit.signature import pivot_score

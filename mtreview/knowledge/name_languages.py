@@ -95,7 +95,7 @@ def _table() -> tuple[Any, Any]:
 def language_zipfs(word: str) -> tuple[float, ...] | None:
     """The Zipf frequency of ``word`` (lower-cased) in each of :data:`NAME_LANGUAGES`, or None when it is
     below :data:`MIN_ZIPF` in all of them."""
-    w = unicodedata.normalize("NFC", word.lower())
+    w = unicodedata.normalize("NFC", word.casefold())  # as wordfreq keys its lists («Strauß» → strauss)
     if not w:
         return None
     import numpy as np

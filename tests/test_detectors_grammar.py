@@ -86,6 +86,11 @@ def _order(det: GrammarDetector, text: str) -> list:
     ("Ils également ont demandé une enquête.", "également ont", "ont également"),
     ("Nous déjà avons discuté de cette question.", "déjà avons", "avons déjà"),
     ("Le gouvernement déjà a adopté le budget.", "déjà a", "a déjà"),
+    # stop 23: the adverb before a negated verb, and adverbs of degree
+    ("Le joueur jamais n'avait gagné un set contre elle.", "jamais n'avait", "n'avait jamais"),
+    ("Le ministère encore n'a pas répondu aux questions.", "encore n'a pas", "n'a pas encore"),
+    ("Le pont complètement a été reconstruit.", "complètement a", "a complètement"),
+    ("Les prix encore ont augmenté en mars.", "encore ont", "ont encore"),
 ])
 def test_adverb_between_subject_and_verb_is_moved_after_the_verb(det, text, span, moved):
     got = _order(det, text)
@@ -101,6 +106,9 @@ def test_adverb_between_subject_and_verb_is_moved_after_the_verb(det, text, span
     "A-t-il déjà signé le décret ?",
     "Il a déjà signé le décret.",
     "Est-il également possible de commander en ligne ?",
+    "D'autres encore ont marqué leur intérêt.",
+    "Le joueur n'avait jamais gagné un set contre elle.",
+    "Le ministère n'a pas encore répondu.",
 ])
 def test_french_adverb_places_are_left_alone(det, text):
     assert _order(det, text) == []

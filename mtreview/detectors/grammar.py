@@ -673,6 +673,9 @@ class GrammarDetector(BaseDetector):
         if adv.i == 0 or adv.i + 1 >= len(doc):
             return None
         subj, verb = doc[adv.i - 1], doc[adv.i + 1]
+        neg = verb.lower_ in {"ne", "n'", "n’"} and adv.i + 2 < len(doc)
+        if neg:  # «jamais n'avait dépassé», «encore n'a pas publié»
+            verb = doc[adv.i + 2]
         if verb.pos_ not in {"VERB", "AUX"} or verb.morph.get("VerbForm") != ["Fin"]:
             return None
         low = adv.lower_
@@ -692,8 +695,17 @@ class GrammarDetector(BaseDetector):
         else:
             return None
         s = offset + adv.idx
-        e = offset + verb.idx + len(verb.text)
-        moved = f"{verb.text} {adv.text}"
+        end = verb
+        if neg:
+            after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+            if after is not None and after.lower_ in {"pas", "plus", "point"} and low != "jamais":
+                end = after  # «n'a pas encore»
+            ne = doc[adv.i + 1].text
+            sep = "" if ne.endswith(("'", "’")) else " "
+            moved = f"{ne}{sep}{verb.text}" + (f" {end.text}" if end is not verb else "") + f" {adv.text}"
+        else:
+            moved = f"{verb.text} {adv.text}"
+        e = offset + end.idx + len(end.text)
         return Flag(start=s, end=e, text=text[s:e], category="fluency/grammar", severity="minor",
                     confidence=conf, suggestions=[moved],
                     explanation=(f"Ordre des mots : en français l'adverbe « {adv.text} » suit le verbe "
@@ -927,7 +939,8 @@ _ORDER_ADVERBS = frozenset({
     "aussi", "également", "déjà", "encore", "toujours", "souvent", "jamais", "seulement", "notamment",
     "récemment", "ensuite", "bientôt", "désormais", "vraiment", "certainement", "probablement",
     "immédiatement", "actuellement", "précédemment", "auparavant", "finalement", "rarement", "régulièrement",
-    "activement", "constamment", "personnellement", "pratiquement", "presque", "même"})
+    "activement", "constamment", "personnellement", "pratiquement", "presque", "même", "complètement",
+    "totalement", "entièrement"})
 #: subject clitics: nothing but «ne», «y», «en» and object clitics comes between them and the verb
 _SUBJECT_CLITICS = frozenset({"il", "ils", "je", "j'", "j’", "on", "tu"})
 #: pronouns that are subject clitics or stressed forms («elle aussi», «nous aussi»)
@@ -936,7 +949,7 @@ _STRESSABLE_PRONOUNS = frozenset({"elle", "elles", "nous", "vous"})
 _STRESSED_OK = frozenset({"aussi", "même", "également", "seulement"})
 #: adverbs that qualify a noun before its verb («la France aussi a …», «le ministre lui-même»)
 _AFTER_NOUN_OK = frozenset({"aussi", "également", "même", "seulement", "notamment", "surtout", "presque",
-                            "personnellement", "pratiquement", "encore", "finalement"})
+                            "personnellement", "pratiquement", "finalement"})
 
 
 class _Plural:

@@ -14,7 +14,9 @@ Four mechanisms, all driven by data (:mod:`mtreview.knowledge.confusions`, files
 3. **Valence** (``valence.tsv``): the wrong preposition after a head word («participation dans»).
 4. **Genitive calques**: a person noun used as an adjective («les conversations milliardaires» for *the
    billionaire's conversations*, a Russian genitive rendered as an adjective) when the document also uses
-   that word as a noun for a person.
+   that word as a noun for a person; and, for the nouns of person of ``genitive_persons.tsv`` («des plaintes
+   patientes», «plusieurs pétitions locataires»), when ``models/fr-ngrams`` never writes that pair and reads
+   the word as a person far more often than as an adjective (see ``_genitive_judge``).
 5. **Preposition statistics** (``models/fr-ngrams``, :mod:`mtreview.knowledge.ngrams`): a head word
    followed by a preposition that human-written French never puts after it while it almost always puts
    another one there («dépend à», «participé en», «se plaint sur»): the general form of the valence table,
@@ -36,6 +38,7 @@ import functools
 import math
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from ..document import Document
@@ -206,10 +209,11 @@ class MistranslationDetector(BaseDetector):
                 flags += self._valence(text, ps.offset, doc, [
                     doc[i] for i, (lo, le) in enumerate(zip(lowers, lemmas, strict=True))
                     if le.lower() in rules or lo.rstrip("es") in stems])
-            if self.genitive and person_nouns:
+            if self.genitive:
+                forms = _genitive_data()[0]
                 flags += self._genitive(text, ps.offset, doc, person_nouns, [
                     doc[i] for i, (lo, le) in enumerate(zip(lowers, lemmas, strict=True))
-                    if le.lower() in person_nouns or lo.rstrip("s") in person_nouns])
+                    if le.lower() in person_nouns or lo.rstrip("s") in person_nouns or lo in forms])
             if self.prep_stats:
                 taken = [(f.start, f.end) for f in flags]
                 preps = [doc[i] for i, lo in enumerate(lowers) if ngram_stats.preposition_of(lo)
@@ -758,29 +762,219 @@ class MistranslationDetector(BaseDetector):
 
     def _genitive(self, text: str, off: int, doc: Any, person_nouns: set[str],
                   toks: Iterable[Any] | None = None) -> Iterator[Flag]:
-        if not person_nouns:
-            return
         for t in doc if toks is None else toks:
-            if t.pos_ not in {"ADJ", "NOUN"} or t.dep_ not in {"amod", "nmod", "appos"} or t.text[:1].isupper():
+            # the parser reads a calqued «directrice» as a participle now and then: VERB is let through
+            if t.pos_ not in {"ADJ", "NOUN", "VERB"} or t.text[:1].isupper() or t.i == 0 or \
+                    "Fin" in t.morph.get("VerbForm"):
                 continue
-            if t.lemma_.lower() not in person_nouns and t.lower_.rstrip("s") not in person_nouns:
+            head = doc[t.i - 1]
+            if head.pos_ != "NOUN" or head.lemma_.lower() == t.lemma_.lower() or not head.whitespace_:
                 continue
-            head = t.head
-            if head.pos_ != "NOUN" or head.i != t.i - 1 or head.lemma_.lower() == t.lemma_.lower():
-                continue
-            if head.lemma_.lower() in _speech_verbs()["collective"]:
+            hlemma = head.lemma_.lower()
+            if hlemma in _speech_verbs()["collective"]:
                 continue  # «entreprises partenaires», «pays membres»: a compound, not a genitive
-            if head.lemma_.lower() in _speech_verbs()["person_head"]:
+            if hlemma in _speech_verbs()["person_head"]:
                 continue  # «une femme vice-présidente», «un homme médecin»: a person named by two nouns
             lemma = t.lemma_.lower() if t.lemma_.lower() in person_nouns else t.lower_.rstrip("s")
-            a = off + t.idx
-            b = a + len(t.text)
-            yield Flag(start=a, end=b, text=text[a:b], category="accuracy/mistranslation", severity="major",
-                       confidence=0.65, suggestions=[contract("de", "le") + " " + lemma if not re.match(
-                           r"[aeiouyéèêh]", lemma) else "de l'" + lemma],
-                       explanation=(f"«\u00a0{head.text} {t.text}\u00a0»\u00a0: un complément du nom rendu par un "
-                                    f"adjectif (génitif russe)\u00a0; le texte parle «\u00a0du {lemma}\u00a0»."),
-                       detector=self.name, evidence={"mechanism": "genitive-adjective", "noun": lemma})
+            if lemma in person_nouns and t.pos_ != "VERB" and t.dep_ in {"amod", "nmod", "appos"} and \
+                    t.head.i == head.i:
+                # the document itself uses the word as a person (mechanism 4 as first written)
+                yield self._genitive_flag(text, off, head, t, [contract("de", "le") + " " + lemma if not re.match(
+                    r"[aeiouyéèêh]", lemma) else "de l'" + lemma], 0.65,
+                    f"le texte parle «\u00a0du {lemma}\u00a0»", {"noun": lemma, "evidence": "document"})
+                continue
+            judged = _genitive_judge(head, t)
+            if judged:
+                conf, sugg, ev = judged
+                yield self._genitive_flag(text, off, head, t, sugg, conf,
+                                          "le français dit «\u00a0" + head.text + " " + sugg[0] + "\u00a0»", ev)
+
+    def _genitive_flag(self, text: str, off: int, head: Any, t: Any, sugg: list[str], conf: float, why: str,
+                       ev: dict[str, Any]) -> Flag:
+        a = off + t.idx
+        b = a + len(t.text)
+        return Flag(start=a, end=b, text=text[a:b], category="accuracy/mistranslation", severity="major",
+                    confidence=conf, suggestions=sugg,
+                    explanation=(f"«\u00a0{head.text} {t.text}\u00a0»\u00a0: un complément du nom rendu par un "
+                                 f"adjectif (génitif russe)\u00a0; {why}."),
+                    detector=self.name, evidence={"mechanism": "genitive-adjective", **ev})
+
+
+# --------------------------------------------------------------------------- 4. genitive calques: data, judge
+GENITIVE_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "confusions" / "genitive_persons.tsv"
+#: a bigram «head person-word» seen this often in models/fr-ngrams (any number of either word) is French
+GEN_ATTESTED = 3
+#: the person word must follow a determiner this many times more often than a noun (noun reading dominant) …
+GEN_NOUN_RATIO = 3
+#: … and, when the lexicon also knows it as an adjective («patiente», «directrice»), its feminine forms must
+#: follow a determiner at least this often (evidence that the feminine is read as a person)
+GEN_MIN_DET = 5
+#: confidences: a feminine person word agreeing with a feminine head (adjectival agreement), other cases
+GEN_CONF_AGREE = 0.6
+GEN_CONF_PLAIN = 0.55
+#: words that mark a noun (the noun reading of the next word) in the n-gram counts
+_GEN_NOUN_MARKERS = frozenset({
+    "le", "la", "les", "l'", "un", "une", "des", "du", "de", "au", "aux", "ce", "cet", "cette", "ces", "son", "sa",
+    "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes", "plusieurs", "certains",
+    "certaines", "quelques", "chaque", "aucun", "aucune", "nombreux", "nombreuses", "par", "pour", "avec",
+    "chez", "entre", "sans"})
+
+
+@functools.lru_cache(maxsize=1)
+def _genitive_data() -> tuple[dict[str, tuple[str, str, str]], dict[str, tuple[str, str, str, str]],
+                              frozenset[str], frozenset[str]]:
+    """``forms`` (form → lemma, gender m/f/e, number s/p), ``lemmas`` (lemma → its four forms), the
+    apposition ``heads`` and the established ``terms`` of ``genitive_persons.tsv``."""
+    import csv
+
+    forms: dict[str, tuple[str, str, str]] = {}
+    lemmas: dict[str, tuple[str, str, str, str]] = {}
+    heads: set[str] = set()
+    terms: set[str] = set()
+    if GENITIVE_FILE.exists():
+        with GENITIVE_FILE.open(encoding="utf-8", newline="") as f:
+            for r in csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t",
+                                    quoting=csv.QUOTE_NONE):
+                role, word = (r.get("role") or "").strip(), (r.get("word") or "").strip().lower()
+                if role == "head":
+                    heads.add(word)
+                elif role == "term":
+                    terms.add(word)
+                elif role == "person" and word:
+                    pl, fem, fpl = ((r.get(k) or "").strip().lower() for k in ("plural", "feminine",
+                                                                               "feminine_plural"))
+                    g = "m" if fem else "e"
+                    lemmas[word] = (word, pl or word, fem, fpl)
+                    for form, gender, num in ((fem, "f", "s"), (fpl, "f", "p"), (word, g, "s"), (pl, g, "p")):
+                        if form:
+                            forms.setdefault(form, (word, gender, num))
+    return forms, lemmas, frozenset(heads), frozenset(terms)
+
+
+@functools.lru_cache(maxsize=1)
+def _bigram_firsts() -> Any:
+    """The first word of every bigram of models/fr-ngrams (the model stores them by first word)."""
+    import numpy as np
+
+    m = ngram_stats.get_ngrams()
+    if m is None:
+        return None
+    off = np.asarray(m.bi_off)
+    return np.repeat(np.arange(len(off) - 1, dtype=np.int64), np.diff(off).astype(np.int64))
+
+
+@functools.lru_cache(maxsize=4096)
+def _pure_noun(word: str) -> bool:
+    tags = _morph(word)
+    return any(":N" in m for m in tags) and not any(":A" in m or ":V" in m or ":G" in m for m in tags)
+
+
+@functools.lru_cache(maxsize=2048)
+def _noun_contexts(form: str) -> tuple[int, int]:
+    """How often ``form`` follows a determiner or preposition (its noun reading: «les patients») and how often
+    it follows a plain noun (an adjective or apposition: «ligne directrice»), in models/fr-ngrams."""
+    import numpy as np
+
+    m = ngram_stats.get_ngrams()
+    firsts = _bigram_firsts()
+    i = m.ids.get(form) if m is not None else None
+    if i is None or firsts is None:
+        return 0, 0
+    idx = np.nonzero(np.asarray(m.bi_next) == i)[0]
+    det = adj = 0
+    for a, c in zip(firsts[idx].tolist(), np.asarray(m.bi_count)[idx].tolist(), strict=True):
+        w = m.words[a]
+        if w in _GEN_NOUN_MARKERS:
+            det += c
+        elif _pure_noun(w):
+            adj += c
+    return det, adj
+
+
+@functools.lru_cache(maxsize=1024)
+def _adjective_reading(lemma: str) -> bool:
+    """Does the lexicon also know a form of ``lemma`` as an adjective or a past participle?"""
+    forms = _genitive_data()[1][lemma]
+    return any((":A" in m or ":Q" in m) and m.startswith(">" + lemma + "/") or
+               (":A" in m and m.split("/", 1)[0].lstrip(">") != lemma) for f in forms if f for m in _morph(f))
+
+
+def _genitive_judge(head: Any, t: Any) -> tuple[float, list[str], dict[str, Any]] | None:
+    """A NOUN followed by a noun of person used as an adjective («des plaintes patientes», «plusieurs
+    pétitions locataires»), judged by models/fr-ngrams: (confidence, suggestions, evidence), or None.
+
+    Flagged when (1) the pair is not an apposition French uses (the head names an organisation, a place or
+    a person; an established term), (2) the bigram «head person-word» is unattested in the n-grams (any
+    number of either word), and (3) the word's noun reading dominates: it follows a determiner far more
+    often than a noun. A feminine form agreeing with a feminine head (adjectival agreement) is judged
+    even when the lexicon knows an adjective («directrice», «patiente»), given enough evidence for its
+    noun reading; other forms only when the word has no adjective or participle reading at all.
+    """
+    forms, lemmas, heads, terms = _genitive_data()
+    hit = forms.get(t.lower_)
+    if hit is None:
+        return None
+    lemma, gender, num = hit
+    hlemma = head.lemma_.lower()
+    h = head.lower_
+    if hlemma in heads or h in heads or hlemma in forms or h in forms or hlemma in lemmas:
+        return None  # «la puissance occupante», «les salariés actionnaires»: an apposition
+    if f"{hlemma} {t.lower_}" in terms or f"{h} {t.lower_}" in terms or \
+            any(f"{hv} {fv}" in terms for hv in (h, hlemma) for fv in lemmas[lemma] if fv):
+        return None
+    if t.lower_.endswith("ant") and any(":P" in m and ":V" in m for m in _morph(t.lower_)):
+        return None  # «les familles habitant le quartier»: an invariable present participle
+    if not any(":N" in m for m in _morph(h)):
+        return None  # «quel éminent architecte»: the «head» is an adjective the parser took for a noun
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    if nxt is not None and nxt.lower_ in {"de", "d'", "d’", "du", "des"}:
+        return None  # «la famille propriétaire du château»: the word governs a complement, an adjective
+    if nxt is not None and (nxt.text[:1].isupper() or nxt.pos_ == "PROPN"):
+        return None  # «l'irresponsable capitaine Tylor»: a title before a name
+    if nxt is not None and nxt.pos_ in {"DET", "PRON"} and \
+            any(":V" in m and (":I" in m or ":S" in m) for m in _morph(t.lower_)):
+        return None  # «quel ensemble interprète la chanson»: a verb and its object
+    model = ngram_stats.get_ngrams()
+    if model is None:
+        return None
+    hforms = {h, hlemma, plural_of(hlemma)}
+    seen = max(model.count(f"{hv} {fv}") for hv in hforms for fv in lemmas[lemma] if fv)
+    if seen >= GEN_ATTESTED:
+        return None
+    masc, mpl, fem, fpl = lemmas[lemma]
+    ctx = {f: _noun_contexts(f) for f in {masc, mpl, fem, fpl} if f}
+    det_all, adj_all = sum(d for d, _ in ctx.values()), sum(a for _, a in ctx.values())
+    if det_all < GEN_NOUN_RATIO * adj_all:
+        return None  # the word is read as an adjective after nouns as often as a person
+    adjective = _adjective_reading(lemma)
+    head_fem = "Fem" in head.morph.get("Gender") or (not head.morph.get("Gender") and noun_gender(hlemma) == "f")
+    agrees = gender == "f" and head_fem
+    if agrees:
+        if adjective:
+            det_f = sum(ctx[f][0] for f in {fem, fpl} if f)
+            adj_f = sum(ctx[f][1] for f in {fem, fpl} if f)
+            unseen = sum(model.count(f) for f in {fem, fpl} if f) < GEN_MIN_DET
+            if unseen and not (adj_all == 0 and det_all >= GEN_MIN_DET):
+                return None  # a feminine French hardly writes, of a word never seen as an adjective: judged
+            if not unseen and (det_f < GEN_MIN_DET or det_f < GEN_NOUN_RATIO * adj_f):
+                return None
+        conf = GEN_CONF_AGREE
+    elif adjective:
+        return None  # «taux directeur», «les données patients»: an adjective or a modern compound
+    else:
+        conf = GEN_CONF_PLAIN
+    plural = num == "p"
+    if plural:
+        sugg = ["des " + mpl] + (["des " + fpl] if gender == "f" and fpl else [])
+    else:
+        noun = fem if gender == "f" else masc
+        det = "la" if gender == "f" else "le"
+        first = ("de l'" + noun) if re.match(r"[aeiouyàâéèêëîïôûh]", noun) else contract("de", det) + " " + noun
+        sugg = [first] + ([(("de l'" + masc) if re.match(r"[aeiouyàâéèêëîïôûh]", masc) else "du " + masc)]
+                          if gender == "f" else [])
+    return conf, [match_case(s, t.text) for s in sugg], {
+        "noun": lemma, "evidence": "models/fr-ngrams", "bigram_count": seen, "after_determiner": det_all,
+        "after_noun": adj_all, "agreement": agrees}
 
 
 @functools.lru_cache(maxsize=1)

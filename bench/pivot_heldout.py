@@ -24,6 +24,8 @@ sys.path.insert(0, str(ROOT))
 HELDOUT = ROOT / "corpora" / "eval" / "pivot_heldout" / "articles.jsonl"
 #: the development set (written in stop 22, tuned on): ``--set dev``
 DEV = ROOT / "corpora" / "eval" / "pivot_dev" / "articles.jsonl"
+#: a second development set (written after the first; report on it untuned): ``--set dev2``
+DEV2 = ROOT / "corpora" / "eval" / "pivot_dev2" / "articles.jsonl"
 EXCLUDED = ("name/", "fluency/typography")
 
 
@@ -66,8 +68,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--detectors", help="comma-separated (default: every default detector but names)")
     ap.add_argument("--min-confidence", type=float, default=0.5)
-    ap.add_argument("--set", choices=("heldout", "dev"), default="heldout",
-                    help="heldout: the held-out articles (never tuned on); dev: the development articles")
+    ap.add_argument("--set", choices=("heldout", "dev", "dev2"), default="heldout",
+                    help="heldout: the held-out articles (never tuned on); dev: the development articles; "
+                         "dev2: the second development set")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "pivot_heldout.json")
     args = ap.parse_args()
     from mtreview import detectors as registry
@@ -75,7 +78,7 @@ def main() -> None:
 
     names = args.detectors.split(",") if args.detectors else [d for d in registry.DEFAULT_ON if d != "names"]
     reviewer = Reviewer(names)
-    path = HELDOUT if args.set == "heldout" else DEV
+    path = {"heldout": HELDOUT, "dev": DEV, "dev2": DEV2}[args.set]
     docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     res = score(docs, reviewer, args.min_confidence)
     res["detectors"] = names

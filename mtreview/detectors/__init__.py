@@ -78,6 +78,7 @@ REGISTRY: dict[str, str] = {
     "mistranslation": "mtreview.detectors.mistranslation:MistranslationDetector",
     "bilingual": "mtreview.detectors.bilingual:BilingualDetector",
     "pivotmodel": "mtreview.detectors.pivotmodel:PivotModelDetector",  # learned; opt-in (models/pivot-errors)
+    "polysemy": "mtreview.detectors.polysemy:PolysemyDetector",  # sense sets + fr-ngrams; opt-in
 }
 
 #: detectors a plain review runs, in order

@@ -73,6 +73,19 @@ _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV"}
 _WORD_RE = re.compile(r"^[^\W\d_]+(?:[-'’][^\W\d_]+)*['’]?$")
 
 
+@functools.lru_cache(maxsize=100_000)
+def _cosine(vocab: Any, a: str, b: str) -> float:
+    """Cosine of the word vectors of ``a`` and ``b`` in ``vocab`` (0.0 when either has none); kept per
+    process, not on the detector (a detector holds no state between documents)."""
+    if not (vocab.has_vector(a) and vocab.has_vector(b)):
+        return 0.0
+    import numpy as np
+
+    x, y = vocab.get_vector(a), vocab.get_vector(b)
+    den = float(np.linalg.norm(x) * np.linalg.norm(y)) or 1.0
+    return float(x @ y) / den
+
+
 @dataclass(frozen=True)
 class SenseSet:
     """One row of the table: a Russian word and the French lemmas of its senses."""
@@ -130,7 +143,6 @@ class PolysemyDetector(BaseDetector):
                  min_ratio: float = MIN_RATIO, max_similarity: float = MAX_SIMILARITY,
                  path: Path = SETS_FILE) -> None:
         self.max_similarity = max_similarity
-        self._sim_cache: dict[tuple[str, str], float] = {}
         self.min_delta = min_delta
         self.min_support = min_support
         self.min_ratio = min_ratio
@@ -236,18 +248,7 @@ class PolysemyDetector(BaseDetector):
     def _similar(self, vocab: Any, a: str, b: str) -> bool:
         """True when the parse's word vectors put ``a`` and ``b`` closer than ``max_similarity`` (cosine):
         then they are one sense, not two."""
-        key = (a, b) if a < b else (b, a)
-        hit = self._sim_cache.get(key)
-        if hit is None:
-            hit = 0.0
-            if vocab.has_vector(a) and vocab.has_vector(b):
-                import numpy as np
-
-                x, y = vocab.get_vector(a), vocab.get_vector(b)
-                den = float(np.linalg.norm(x) * np.linalg.norm(y)) or 1.0
-                hit = float(x @ y) / den
-            self._sim_cache[key] = hit
-        return hit > self.max_similarity
+        return _cosine(vocab, *((a, b) if a < b else (b, a))) > self.max_similarity
 
     @staticmethod
     def _fit(model: ngram_stats.NgramModel, form: str, left: list[str], right: list[str]) -> float:

@@ -77,7 +77,7 @@ REGISTRY: dict[str, str] = {
     "omission": "mtreview.detectors.omission:OmissionDetector",
     "mistranslation": "mtreview.detectors.mistranslation:MistranslationDetector",
     "bilingual": "mtreview.detectors.bilingual:BilingualDetector",
-    "pivotmodel": "mtreview.detectors.pivotmodel:PivotModelDetector",  # learned; opt-in (models/pivot-errors)
+    "pivotmodel": "mtreview.detectors.pivotmodel:PivotModelDetector",  # learned (models/pivot-errors), gated
     "polysemy": "mtreview.detectors.polysemy:PolysemyDetector",  # sense sets + fr-ngrams; opt-in
 }
 
@@ -89,6 +89,7 @@ DEFAULT_ON.append("repetition")
 DEFAULT_ON.append("untranslated")
 DEFAULT_ON.append("omission")
 DEFAULT_ON.append("mistranslation")
+DEFAULT_ON.append("pivotmodel")  # the learned tagger, its spans kept only with evidence the tagger lacks
 DEFAULT_ON.append("bilingual")  # finds nothing without a source
 DEFAULT_ON.append("typography")  # minor: 0.1 MQM point a flag
 

@@ -40,6 +40,10 @@ from .french import in_spans, protected_spans
 
 #: the shipped model's folder name on the search path of :mod:`mtreview.resources`
 MODEL_NAME = "pivot-errors"
+#: a flag of the model is never surer than this: its probability is not calibrated on real text, and where
+#: a rule of another detector flags the same words (a repeated complement, a copula dash) the rule's flag,
+#: which knows the correction, wins the overlap
+MAX_CONFIDENCE = 0.55
 _LOCK = threading.Lock()
 _CACHE: dict[str, tuple[Any, Any, dict[str, Any]]] = {}
 
@@ -382,7 +386,8 @@ class PivotModelDetector(BaseDetector):
                         f"probablement une faute de sens ou un calque (probabilité {p:.2f})")
                 expl += f"\u00a0; {what}." if what else "."
                 yield Flag(start=fa, end=fb, text=orig, category="accuracy/mistranslation",
-                           severity="major" if p >= 0.8 else "minor", confidence=p, suggestions=sugg,
+                           severity="major" if p >= 0.8 else "minor", confidence=min(p, MAX_CONFIDENCE),
+                           suggestions=sugg,
                            explanation=expl, detector=self.name,
                            evidence={"model": "pivot-errors", "probability": p, "gate": why}), why
 

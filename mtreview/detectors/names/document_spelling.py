@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from ...flags import Flag
 from ...knowledge.transliteration import pivot_key
 from .evidence import near
+from .romanisation import written_by_pivot
 from .tokens import similarity
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -87,7 +88,8 @@ def prefer_document_spelling(detector: str, text: str, flags: list[Flag], ev: Na
             theirs = _word_before(text, at)
             if theirs is None or theirs[1] == given[1] or theirs[1] in flagged:
                 continue
-            if similarity(theirs[1], given[1]) >= GIVEN_MIN_SIMILARITY and (given[0], f.start - 1) not in taken:
+            if (similarity(theirs[1], given[1]) >= GIVEN_MIN_SIMILARITY and (given[0], f.start - 1) not in taken
+                    and written_by_pivot(given[1])):  # «Carl» beside «Karl Bildt» did not come through Russian
                 g0 = given[0]
                 added.append(dataclasses.replace(
                     f, start=g0, end=g0 + len(given[1]), text=given[1], suggestions=[theirs[1]],

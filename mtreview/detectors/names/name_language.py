@@ -20,6 +20,7 @@ from ...flags import Flag
 from ...knowledge.lexicon import zipf_fr
 from ...knowledge.name_languages import NAME_LANGUAGES, language_zipfs, zipf_in
 from ...knowledge.spellings import name_tokens
+from .romanisation import written_by_pivot
 from .tokens import name_case
 
 #: the surname is this much commoner (Zipf) in its language than in any other
@@ -67,7 +68,7 @@ def respell_given_names(detector: str, text: str, flags: list[Flag], use_model: 
         if m is None or m.start(1) in starts or m.end(1) in ends:
             continue
         given = m.group(1)
-        if given.lower() not in name_tokens() or zipf_fr(given) >= FRENCH_WORD_ZIPF:
+        if given.lower() not in name_tokens() or zipf_fr(given) >= FRENCH_WORD_ZIPF or not written_by_pivot(given):
             continue  # a word, not a given name («Selon Vavzhinyaka»); an unknown one is the other checks'
         lang = surname_language(f.suggestions[0])
         if lang is not None:

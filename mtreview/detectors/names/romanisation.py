@@ -80,3 +80,17 @@ def pivot_fingerprint(x: Match, word: str) -> bool:
         return False
     case = v.detail.split("/")[0]
     return case not in ("nom", "") or bool(ROMANISATION_MARKERS.search(word))
+
+
+#: the romanisations a pivot translation writes Russian with, for :func:`written_by_pivot`
+ROUND_TRIP_SCHEMES = ("bgn", "passport", "gost", "iso9")
+
+
+def written_by_pivot(word: str) -> bool:
+    """Is ``word`` exactly what a romanisation of Russian writes — read back into Cyrillic and romanised
+    again, it comes out unchanged («Natan», «Eduard», «Kristian»)? A spelling no romanisation of Russian
+    produces («Carl»: «Карл» gives «Karl»; «Chamath») did not come through the pivot and is left as written."""
+    from ...knowledge.transliteration import bgn_to_cyrillic, romanise
+
+    cyr = bgn_to_cyrillic(word)
+    return bool(cyr) and any(romanise(cyr, s) == word for s in ROUND_TRIP_SCHEMES)

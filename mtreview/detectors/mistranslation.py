@@ -23,6 +23,9 @@ Four mechanisms, all driven by data (:mod:`mtreview.knowledge.confusions`, files
    driven by the counts of the fr-mono corpus (20M words), which the flag's evidence gives.
 6. **Locative «sur»** (:mod:`.locative`): «sur la réunion», «sur le congrès» — the Russian «на» + an event
    noun — where French writes «à» or «lors de» (with the preposition statistics, same switch).
+7. **Support-verb calques** (``support_verbs.tsv``): a light verb rendered word for word with its object
+   noun («porter des pertes» for нести потери → «subir», «rendre une pression» → «exercer»), read on the
+   parse (object or passive subject close to the verb); spans an earlier section flags are left to it.
 
 Optionally (``auto_sets=True``) the dictionary-born pairs of ``pivot_auto.tsv`` are tried too, flagged
 only when the context score alone prefers the other word by a wide margin; they are off by default
@@ -52,6 +55,8 @@ from ..knowledge.confusions import (
     calque_patterns,
     get_cooc_model,
     sense_confusions,
+    support_right_verbs,
+    support_verbs,
     valence_rules,
 )
 from . import BaseDetector
@@ -175,8 +180,9 @@ class MistranslationDetector(BaseDetector):
 
     def __init__(self, senses: bool = True, calques: bool = True, valence: bool = True,
                  genitive: bool = True, auto_sets: bool = False, context_model: bool = True,
-                 auto_margin: float = 0.25, prep_stats: bool = True) -> None:
+                 auto_margin: float = 0.25, prep_stats: bool = True, support: bool = True) -> None:
         self.senses = senses
+        self.support = support
         self.prep_stats = prep_stats
         self.calques = calques
         self.valence = valence
@@ -224,6 +230,14 @@ class MistranslationDetector(BaseDetector):
                 if surs:
                     taken = [(f.start, f.end) for f in flags]
                     flags += [f for f in locative_sur(text, ps.offset, doc, surs)
+                              if not any(f.start < b and a < f.end for a, b in taken)]
+            if self.support:
+                table = support_verbs()
+                nouns = [doc[i] for i, (lo, le) in enumerate(zip(lowers, lemmas, strict=True))
+                         if le.lower() in table or lo in table or lo[:-1] in table]
+                if nouns:
+                    taken = [(f.start, f.end) for f in flags]
+                    flags += [f for f in self._support_verbs(text, ps.offset, doc, nouns)
                               if not any(f.start < b and a < f.end for a, b in taken)]
             for f in flags:
                 if not in_spans(f.start, f.end, protected):
@@ -798,6 +812,121 @@ class MistranslationDetector(BaseDetector):
                     explanation=(f"«\u00a0{head.text} {t.text}\u00a0»\u00a0: un complément du nom rendu par un "
                                  f"adjectif (génitif russe)\u00a0; {why}."),
                     detector=self.name, evidence={"mechanism": "genitive-adjective", **ev})
+
+    # ------------------------------------------------------------------ 7. support-verb calques
+    def _support_verbs(self, text: str, off: int, doc: Any, nouns: Iterable[Any]) -> Iterator[Flag]:
+        """A support verb rendered word for word through the pivot («porter des pertes» for нести потери,
+        «rendre une pression» for оказывать давление): a verb that ``support_verbs.tsv`` lists as wrong for
+        its direct object (or the subject of its passive), close to it, and not also one of the noun's
+        right verbs. The flag covers the verb (the noun phrase too when the suggestion rewrites it)."""
+        table, rights = support_verbs(), support_right_verbs()
+        for noun in nouns:
+            key = next((k for k in (noun.lemma_.lower(), noun.lower_, noun.lower_[:-1]) if k in table), None)
+            if key is None or noun.pos_ not in {"NOUN", "PROPN"} or not noun.text[:1].islower() \
+                    or noun.dep_ not in {"obj", "nsubj:pass"}:
+                continue
+            verb = noun.head
+            vl = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or vl in rights[key] or verb.i == noun.i:
+                continue
+            entries = [e for e in table[key] if vl in e.wrong]
+            if not entries or not _support_close(verb, noun):
+                continue
+            det = next((c.lower_ for c in noun.children if c.dep_ == "det" and c.i < noun.i), "")
+            for e in entries:
+                if e.det == "det" and not det or e.det == "indef" and det in _DEFINITE_DETS:
+                    continue
+                if not self.cues_ok(e.requires, e.anti, verb):
+                    continue
+                yield self._support_flag(text, off, doc, verb, noun, e)
+                break
+
+    def _support_flag(self, text: str, off: int, doc: Any, verb: Any, noun: Any, e: Any) -> Flag:
+        right = e.right[0]
+        form = conjugate_like(right, verb)
+        first, last = verb, verb
+        between = doc[verb.i + 1:noun.i]
+        if form and e.np and noun.i > verb.i and all(t.dep_ == "det" for t in between):
+            form, last = f"{form} {e.np}", noun
+        if form:  # elision before the verb: «n'appliquent» → «ne portent», «ne porte» → «n'apporte»
+            prev = doc[verb.i - 1] if verb.i > verb.sent.start else None
+            vowel = form[:1].lower() in "aàâeéèêiîoôuûhy"
+            if prev is not None and prev.lower_ in _ELIDED and not vowel:
+                first, form = prev, f"{_ELIDED[prev.lower_]} {form}"
+            elif prev is not None and prev.lower_ in _UNELIDED and vowel and prev.idx + len(prev.text) + 1 == verb.idx:
+                first, form = prev, f"{_UNELIDED[prev.lower_]}{form}"
+        a = off + first.idx
+        b = off + last.idx + len(last.text)
+        orig = text[a:b]
+        sugg = match_case(form, orig) if form else None
+        src = re.sub(r"\b(ru|en):", "", e.pivot).strip()
+        alts = [r for r in e.right[1:3] if r != right]
+        sep = "\u00a0», «\u00a0"
+        alt = f" (ou «\u00a0{sep.join(alts)}\u00a0»)" if alts else ""
+        expl = (f"Calque de «\u00a0{src}\u00a0»\u00a0: avec «\u00a0{e.noun}\u00a0», le verbe français est "
+                f"«\u00a0{right}\u00a0»{alt}, non «\u00a0{verb.lemma_.lower()}\u00a0» (traduction mot à mot).")
+        return Flag(start=a, end=b, text=orig, category="accuracy/mistranslation", severity=e.severity,
+                    confidence=e.confidence, suggestions=[sugg] if sugg and sugg != orig else [],
+                    explanation=expl, detector=self.name,
+                    evidence={"mechanism": "support-verb", "entry": e.id, "noun": e.noun,
+                              "verb": verb.lemma_.lower(), "pivot": e.pivot, "source": e.source})
+
+
+# --------------------------------------------------------------------------- 7. support-verb calques: helpers
+_DEFINITE_DETS = {"le", "la", "les", "l'", "l’", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs",
+                  "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos"}
+#: what may stand between a support verb and its object (determiners, adjectives, adverbs, numbers)
+_SUPPORT_BETWEEN = {"DET", "ADJ", "ADV", "NUM"}
+#: a locution of the verb after its object («mettre des sanctions en place», «mettre la question aux voix»)
+_SUPPORT_LOCUTION = re.compile(r"^\s*(en (place|œuvre|oeuvre|cause|avant|jeu|évidence|question|doute|valeur|danger|scène|"
+                               r"vigueur|marche|service|lumière|exergue|garde|demeure|examen|relief|balance|péril|"
+                               r"accusation|route|pratique|application|compte|considération|mesure|état|situation|"
+                               r"forme|ordre|circulation|vente|ligne|liberté|commun|musique|pièces|échec|difficulté)\b|au point|à jour|de côté|sur pied|à disposition|à l'écart|à l’écart|"
+                               r"à l'épreuve|à l’épreuve|aux voix|à l'ordre|à l’ordre|à profit|à part|à la disposition|"
+                               r"sur la table|sur le tapis|hors )")
+_DEGREE = {"plus", "moins", "aussi", "si", "très", "trop", "davantage", "encore"}
+#: adjectives that after «rendre / faire + object» are its predicate, not an epithet
+_PREDICATIVE = {"possible", "possibles", "impossible", "impossibles", "public", "publique", "publics", "publiques",
+                "accessible", "accessibles", "disponible", "disponibles", "visible", "visibles", "obligatoire",
+                "obligatoires", "nécessaire", "nécessaires", "inutile", "inutiles", "caduc", "caduque", "caducs",
+                "caduques", "effectif", "effective", "effectifs", "effectives", "compatible", "compatibles",
+                "durable", "durables", "efficace", "efficaces", "difficile", "difficiles", "facile", "faciles"}
+_ELIDED = {"n'": "ne", "n’": "ne", "j'": "je", "j’": "je", "s'": "se", "s’": "se", "m'": "me", "m’": "me",
+           "t'": "te", "t’": "te", "qu'": "que", "qu’": "que"}
+_UNELIDED = {"ne": "n'", "je": "j'", "se": "s'", "me": "m'", "te": "t'", "que": "qu'"}
+
+
+def _support_close(verb: Any, noun: Any) -> bool:
+    """The noun is the verb's object within a few words (only determiners, adjectives, adverbs, numbers
+    between), or the subject of its passive just before it (auxiliaries, adverbs between); no locution
+    or predicate («rendre l'aide plus efficace», «mettre en place») goes with the verb."""
+    doc = verb.doc
+    if noun.dep_ == "nsubj:pass":
+        if not (0 < verb.i - noun.i <= 5) or not any(c.dep_ == "aux:pass" for c in verb.children):
+            return False
+        if any(t.pos_ not in {"AUX", "ADV", "ADJ"} for t in doc[noun.i + 1:verb.i]):
+            return False
+        after = verb
+    else:
+        if not (0 < noun.i - verb.i <= 5):
+            return False
+        if any(t.pos_ not in _SUPPORT_BETWEEN and t.lower_ not in {"de", "d'", "d’"} for t in doc[verb.i + 1:noun.i]):
+            return False
+        if doc[verb.i + 1].pos_ == "ADJ":  # a predicate before the object: «rendre publique sa décision»
+            return False
+        after = noun
+        for t in doc[noun.i + 1:min(len(doc), noun.i + 4)]:
+            if t.pos_ == "ADV" and t.lower_ in _DEGREE:
+                return False  # «rendre l'aide plus efficace»
+            if t.pos_ != "ADJ" or t.head.i != noun.i:
+                break
+            if t.lower_ in _PREDICATIVE:
+                return False
+            after = t
+    if any(c.dep_ in {"xcomp", "ccomp"} for c in verb.children):
+        return False
+    rest = doc.text[after.idx + len(after.text):after.idx + len(after.text) + 40].lower()
+    return not _SUPPORT_LOCUTION.match(rest)
 
 
 # --------------------------------------------------------------------------- 4. genitive calques: data, judge

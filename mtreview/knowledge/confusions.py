@@ -49,6 +49,8 @@ IDIOM_CALQUES_FILE = DATA_DIR / "idiom_calques.jsonl"
 FALSE_FRIEND_CALQUES_FILE = DATA_DIR / "false_friend_calques.jsonl"
 VALENCE_FILE = DATA_DIR / "valence.tsv"
 PERSON_FILE = DATA_DIR / "person_evidence.tsv"
+#: support-verb calques («porter des pertes» → «subir»): noun, wrong verbs, right verbs (README.md)
+SUPPORT_VERBS_FILE = DATA_DIR / "support_verbs.tsv"
 #: the context model's folder on the search path of :mod:`mtreview.resources`, and its file there
 MODEL_NAME = "cooc-fr"
 MODEL_FILENAME = "cooc-fr.tsv.gz"
@@ -212,6 +214,49 @@ def valence_rules() -> dict[str, list[ValenceRule]]:
                            frozenset(w for w in (r.get("anti") or "").lower().split("|") if w))
         out.setdefault(rule.lemma, []).append(rule)
     return out
+
+
+@dataclass(frozen=True)
+class SupportVerb:
+    """A support-verb calque: the ``wrong`` verbs a pivot writes with the noun ``noun`` where French uses
+    the ``right`` ones (best first); ``det`` constrains the noun's determiner (any | det | indef), ``np`` is
+    the noun phrase of the suggestion when it changes («l'accent», «fin»)."""
+
+    id: str
+    noun: str
+    wrong: frozenset[str]
+    right: tuple[str, ...]
+    det: str
+    np: str
+    requires: list[Cue]
+    anti: list[Cue]
+    pivot: str
+    severity: str
+    confidence: float
+    source: str
+
+
+@functools.lru_cache(maxsize=1)
+def support_verbs() -> dict[str, list[SupportVerb]]:
+    """Support-verb calques indexed by noun lemma (``support_verbs.tsv``)."""
+    out: dict[str, list[SupportVerb]] = {}
+    for r in _read_tsv(SUPPORT_VERBS_FILE):
+        noun = (r.get("noun") or "").lower()
+        if not noun:
+            continue
+        opt = {k: ("" if (r.get(k) or "-") == "-" else r[k]) for k in ("np", "requires", "anti", "det")}
+        out.setdefault(noun, []).append(SupportVerb(
+            r["id"], noun, frozenset(w for w in r.get("wrong", "").lower().split("|") if w),
+            tuple(w for w in r.get("right", "").lower().split("|") if w), opt["det"] or "any", opt["np"],
+            parse_cues(opt["requires"]), parse_cues(opt["anti"]), r.get("pivot", ""),
+            r.get("severity") or "minor", float(r.get("confidence") or 0.65), r.get("source", "")))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def support_right_verbs() -> dict[str, frozenset[str]]:
+    """Every right support verb of each noun (all its rows): such a verb is never flagged with it."""
+    return {n: frozenset(v for e in es for v in e.right) for n, es in support_verbs().items()}
 
 
 @functools.lru_cache(maxsize=1)

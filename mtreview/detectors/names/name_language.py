@@ -14,11 +14,13 @@ where nothing is flagged, is never touched.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ...flags import Flag
 from ...knowledge.lexicon import zipf_fr
 from ...knowledge.name_languages import NAME_LANGUAGES, language_zipfs, zipf_in
+from ...knowledge.palladius import is_chinese_surname, pinyin_readings
 from ...knowledge.spellings import name_tokens
 from .romanisation import written_by_pivot
 from .tokens import name_case
@@ -73,14 +75,12 @@ def respell_given_names(detector: str, text: str, flags: list[Flag], use_model: 
         lang = surname_language(f.suggestions[0])
         if lang is not None:
             todo.append((f, m.start(1), given, lang))
-    if not todo:
-        return flags
     from ...translit.infer import get_transliterator
 
     tr = get_transliterator()
     if not tr.available:
         return flags
-    readings = tr.candidates([g for _, _, g, _ in todo], n=READINGS)
+    readings = tr.candidates([g for _, _, g, _ in todo], n=READINGS) if todo else []
     added = []
     for (f, at, given, lang), cands in zip(todo, readings, strict=True):
         own = zipf_in(given, lang)
@@ -100,4 +100,44 @@ def respell_given_names(detector: str, text: str, flags: list[Flag], use_model: 
                                      "mechanism": f"given name in the surname's language ({lang}): "
                                                   f"{given} {own:.1f} → {sugg} {best[0]:.1f} Zipf",
                                      "in_document": 0}))
-    return sorted(flags + added, key=lambda x: (x.start, x.end)) if added else flags
+    out = sorted(flags + added, key=lambda x: (x.start, x.end)) if added else flags
+    return _reread_flagged_given_names(detector, text, out, tr)
+
+
+def _reread_flagged_given_names(detector: str, text: str, flags: list[Flag], tr: object) -> list[Flag]:
+    """A given name flagged with a reading of another language than its surname's takes the reading of the
+    surname's language: «Khimena» read «Hyman» (English) before «Echegaray» (Spanish) is «Jimena»."""
+    by_span = {(f.start, f.end): i for i, f in enumerate(flags)
+               if f.detector == detector and f.category == "name/corrupted" and f.suggestions
+               and " " not in f.suggestions[0] and " " not in f.text}
+    todo: list[tuple[int, str]] = []
+    for (start, _end), i in sorted(by_span.items()):
+        f = flags[i]
+        m = _BEFORE.search(text, max(0, start - 40), start)
+        if m is None or (m.start(1), m.end(1)) not in by_span:
+            continue
+        lang = surname_language(f.suggestions[0])
+        if lang is not None:
+            todo.append((by_span[(m.start(1), m.end(1))], lang))
+    if not todo:
+        return flags
+    out = list(flags)
+    readings = tr.candidates([out[g].text for g, _ in todo], n=READINGS)  # type: ignore[attr-defined]
+    for (g, lang), cands in zip(todo, readings, strict=True):
+        given = out[g]
+        now = given.suggestions[0]
+        if is_chinese_surname(now) or now.lower() in pinyin_readings(given.text):
+            continue  # read from Palladius beside a Chinese name (:mod:`.chinese_names`)
+        have = zipf_in(now, lang)
+        best = max(((zipf_in(c, lang), c) for c, _ in cands if c in name_tokens() and c != now.lower()),
+                   default=None)
+        if best is None or best[0] - have < GIVEN_GAIN:
+            continue
+        sugg = name_case(best[1])
+        out[g] = dataclasses.replace(
+            given, suggestions=[sugg] + [x for x in given.suggestions if x != sugg],
+            explanation=f"{given.explanation} Dans la langue du nom de famille ({lang}), ce prénom s'écrit « {sugg} ».",
+            evidence={**given.evidence, "entity": sugg,
+                      "mechanism": f"{given.evidence.get('mechanism', '')}; reading of the surname's language "
+                                   f"({lang}): {now} {have:.1f} → {sugg} {best[0]:.1f} Zipf"})
+    return out

@@ -85,12 +85,16 @@ def flag_open_vocabulary(det: NamesDetector, words: list[Word], text: str, taken
         # a proposal that drops the end of a likelier one («schwarzenbach» after «schwarzenbacher»,
         # «bright» after «brightwater») reads only part of the word: it lends the whole reading its
         # standing as a real spelling instead of competing with it
+        # (only a reading long enough to be one lends, and no more than a real name token's standing:
+        # «had» is no part-reading of «Khadjou»)
         cut: set[str] = set()
+        min_len = max(MODEL_MIN_LETTERS, MODEL_MIN_LENGTH_SHARE * len(w.key))
         for k, (longer, _) in enumerate(nbest):
             for shorter, _ in nbest[k + 1:]:
-                if longer.startswith(shorter) and len(longer) - len(shorter) >= 2 and shorter not in cut:
+                if (longer.startswith(shorter) and len(longer) - len(shorter) >= 2 and shorter not in cut
+                        and len(shorter) >= min_len):
                     cut.add(shorter)
-                    priors[longer] = max(priors[longer], priors[shorter])
+                    priors[longer] = max(priors[longer], min(priors[shorter], NAME_TOKEN_PRIOR))
         for rank, (cand, logp) in enumerate(nbest):
             if cand in cut:
                 continue

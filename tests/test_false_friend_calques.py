@@ -419,7 +419,7 @@ def _entries() -> list[dict]:
 def test_the_file_is_complete_and_loaded():
     entries = _entries()
     ids = [e["id"] for e in entries]
-    assert 60 <= len(entries) <= 100
+    assert 140 <= len(entries) <= 180
     assert len(set(ids)) == len(ids)
     for e in entries:
         assert e["id"].startswith("ffx-en-") and e["pattern"] and e["suggest"], e["id"]
@@ -431,7 +431,7 @@ def test_the_file_is_complete_and_loaded():
 
 
 def test_every_entry_has_a_case():
-    assert {"ffx-en-" + c[0] for c in CASES} == {e["id"] for e in _entries()}
+    assert {"ffx-en-" + c[0] for c in CASES} <= {e["id"] for e in _entries()}  # the rest: test_false_friend_calques_more.py
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ import json
 import pytest
 from conftest import slow_fixture
 from test_false_friend_calques import CASES as FIRST_CASES
+from test_false_friend_calques import _ffx
 
 from mtreview.knowledge.confusions import FALSE_FRIEND_CALQUES_FILE
 
@@ -277,11 +278,6 @@ def reviewer():
     from mtreview.review import Reviewer
 
     return Reviewer(["mistranslation"])
-
-
-def _ffx(reviewer, text: str) -> list[tuple[str, str, str]]:
-    return [(str(f.evidence.get("entry")), f.text, (f.suggestions or [""])[0]) for f in reviewer.review(text).flags
-            if str(f.evidence.get("entry", "")).startswith("ffx-en-")]
 
 
 @pytest.mark.slow

@@ -146,7 +146,10 @@ def parse(raw: str) -> tuple[str, list[dict], list[dict]]:
     return "".join(text).rstrip("\n") + "\n", gold, traps
 
 
-def main() -> int:
+def build(articles: list[tuple[str, str, str]], out: Path) -> int:
+    """Check ``articles`` (id, title, marked-up text), mark each gold name in or outside the names base, and
+    write them to ``out`` as JSON lines (the second development set, ``../names_dev2/build.py``, builds with
+    this too)."""
     sys.path.insert(0, str(HERE.parents[2]))
     from mtreview.knowledge.names import get_kb
 
@@ -159,7 +162,7 @@ def main() -> int:
 
     lines, n_words, n_in, n_out, n_traps = [], 0, 0, 0, 0
     mech_counts: dict[str, int] = {}
-    for art_id, title, raw in ARTICLES:
+    for art_id, title, raw in articles:
         text, gold, traps = parse(raw)
         words = len(re.findall(r"\w+(?:['’-]\w+)*", text))
         assert 150 <= words <= 300, (art_id, words)
@@ -187,11 +190,15 @@ def main() -> int:
         print(f"{art_id}: {words} words, {len(gold)} gold, {len(traps)} traps")
         lines.append(json.dumps({"id": art_id, "title": title, "text": text, "gold": gold, "traps": traps},
                                 ensure_ascii=False))
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} articles, {n_words} words, gold {n_in + n_out} ({n_out} outside the base, "
           f"{n_in} in it), {n_traps} traps; mechanisms {dict(sorted(mech_counts.items()))}")
-    print(f"wrote {OUT}")
+    print(f"wrote {out}")
     return 0
+
+
+def main() -> int:
+    return build(ARTICLES, OUT)
 
 
 if __name__ == "__main__":

@@ -18,10 +18,8 @@ entity the names base knows as a token of some other entity.
 
 from __future__ import annotations
 
-import json
+import importlib.util
 import os
-import re
-import sys
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -29,7 +27,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "pivot_articles.jsonl"
-MECHANISMS = {"retranslit", "case_ending", "translated", "calque", "vowel_drop", "locale"}
+# mechanisms, limits and checks: those of ../names_dev/build.py
 
 ARTICLES: list[tuple[str, str, str]] = [
     (
@@ -122,80 +120,13 @@ Le fonds d'investissement londonien [[Capital de l'Épine Noire|Blackthorn Capit
     ),
 ]
 
-_MARK = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
-
-
-def parse(raw: str) -> tuple[str, list[dict], list[dict]]:
-    text, gold, traps, pos = [], [], [], 0
-    length = 0
-    for m in _MARK.finditer(raw):
-        chunk = raw[pos : m.start()]
-        text.append(chunk)
-        length += len(chunk)
-        if m.group(1) is not None:
-            parts = m.group(1).split("|")
-            assert len(parts) in (3, 4), parts
-            span, expected, mech = parts[:3]
-            entity = parts[3] if len(parts) == 4 else expected
-            assert mech in MECHANISMS, mech
-            gold.append({"start": length, "end": length + len(span), "text": span, "expected": expected,
-                         "mechanism": mech, "_entity": entity})
-        else:
-            span = m.group(2)
-            traps.append({"start": length, "end": length + len(span), "text": span})
-        text.append(span)
-        length += len(span)
-        pos = m.end()
-    text.append(raw[pos:])
-    return "".join(text).rstrip("\n") + "\n", gold, traps
-
-
 def main() -> int:
-    sys.path.insert(0, str(HERE.parents[2]))
-    from mtreview.knowledge.names import get_kb
-
-    kb = get_kb()
-    full_names: dict[str, list[str]] = {}
-    for e in kb.entities:
-        for form in [e.fr, e.en, *e.aliases]:
-            if form:
-                full_names.setdefault(form.lower(), []).append(e.fr)
-
-    lines, n_words, n_in, n_out, n_traps = [], 0, 0, 0, 0
-    mech_counts: dict[str, int] = {}
-    for art_id, title, raw in ARTICLES:
-        text, gold, traps = parse(raw)
-        words = len(re.findall(r"\w+(?:['’-]\w+)*", text))
-        assert 150 <= words <= 300, (art_id, words)
-        assert 5 <= len(gold) <= 8, (art_id, len(gold))
-        assert 3 <= len(traps) <= 5, (art_id, len(traps))
-        spans = sorted((g["start"], g["end"]) for g in gold + traps)
-        for (s1, e1), (s2, e2) in zip(spans, spans[1:], strict=False):
-            assert e1 <= s2, (art_id, (s1, e1), (s2, e2))
-        for item in gold + traps:
-            assert text[item["start"] : item["end"]] == item["text"], (art_id, item)
-            assert "[" not in item["text"] and "{" not in item["text"]
-        for g in gold:
-            entity = g.pop("_entity")
-            hits = full_names.get(entity.lower(), [])
-            g["in_base"] = bool(hits)
-            n_in += g["in_base"]
-            n_out += not g["in_base"]
-            mech_counts[g["mechanism"]] = mech_counts.get(g["mechanism"], 0) + 1
-            token_hits = {t: sorted({kb.entities[v.entity].fr for v in kb.lookup(t)})[:3]
-                          for t in re.split(r"[\s-]+", entity) if kb.lookup(t)}
-            print(f"  {art_id} {g['text']!r:38} -> {g['expected']!r:24} {g['mechanism']:11} "
-                  f"in_base={g['in_base']!s:5} entity={entity!r} tokens known: {token_hits or '-'}")
-        n_words += words
-        n_traps += len(traps)
-        print(f"{art_id}: {words} words, {len(gold)} gold, {len(traps)} traps")
-        lines.append(json.dumps({"id": art_id, "title": title, "text": text, "gold": gold, "traps": traps},
-                                ensure_ascii=False))
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(lines)} articles, {n_words} words, gold {n_in + n_out} ({n_out} outside the base, "
-          f"{n_in} in it), {n_traps} traps; mechanisms {dict(sorted(mech_counts.items()))}")
-    print(f"wrote {OUT}")
-    return 0
+    """Build with the first development set's parser and checks (same markup, same limits)."""
+    spec = importlib.util.spec_from_file_location("names_dev_build", HERE.parent / "names_dev" / "build.py")
+    assert spec is not None and spec.loader is not None
+    base = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(base)
+    return base.build(ARTICLES, OUT)
 
 
 if __name__ == "__main__":

@@ -161,10 +161,12 @@ def parse(raw: str) -> tuple[str, list[dict], list[dict]]:
     return "".join(out).rstrip("\n"), errors, traps
 
 
-def main() -> int:
+def build(articles: list[tuple[str, str, str]], out: Path) -> int:
+    """Check ``articles`` (id, title, marked-up text) against this set's limits and write them to ``out``
+    as JSON lines (the second development set, ``../pivot_dev2/build.py``, builds with this too)."""
     lines, n_words, kinds, n_traps = [], 0, Counter(), 0
     ids = set()
-    for art_id, title, raw in ARTICLES:
+    for art_id, title, raw in articles:
         assert art_id not in ids, art_id
         ids.add(art_id)
         text, errors, traps = parse(raw)
@@ -190,12 +192,16 @@ def main() -> int:
                                 ensure_ascii=False))
     for kind in KINDS:
         assert kinds[kind] >= MIN_PER_KIND, (kind, kinds[kind])
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} articles, {n_words} words, {sum(kinds.values())} errors, {n_traps} traps")
     for kind in KINDS:
         print(f"  {kind:20} {kinds[kind]}")
-    print(f"wrote {OUT}")
+    print(f"wrote {out}")
     return 0
+
+
+def main() -> int:
+    return build(ARTICLES, OUT)
 
 
 if __name__ == "__main__":

@@ -24,29 +24,12 @@ project and runs no detector.
 
 from __future__ import annotations
 
-import json
-import re
-from collections import Counter
+import importlib.util
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "articles.jsonl"
-KINDS = (
-    "dup_complement",
-    "copula_dash",
-    "polysemy",
-    "idiom_calque",
-    "preposition",
-    "false_friend",
-    "genitive_adjective",
-    "untranslated",
-    "word_order",
-    "light_verb_calque",
-)
-WORDS = (300, 400)
-ERRORS = (10, 14)
-TRAPS = (4, 6)
-MIN_PER_KIND = 5
+# kinds, limits (words, errors and traps per article) and checks: those of ../pivot_dev/build.py
 
 ARTICLES: list[tuple[str, str, str]] = [
     (
@@ -122,77 +105,13 @@ Le festival, qui a présenté cette année plus de 200 longs métrages venus de 
     ),
 ]
 
-_MARK = re.compile(r"\[\[(.+?)\]\]|\{\{(.+?)\}\}")
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
-
-
-def parse(raw: str) -> tuple[str, list[dict], list[dict]]:
-    out, errors, traps, pos, length = [], [], [], 0, 0
-    for m in _MARK.finditer(raw):
-        chunk = raw[pos : m.start()]
-        out.append(chunk)
-        length += len(chunk)
-        if m.group(1) is not None:
-            parts = m.group(1).split("|")
-            assert len(parts) == 4, parts
-            span, kind, correction, note = parts
-            assert kind in KINDS, kind
-            assert note.strip(), parts
-            assert correction != span, parts
-            if kind == "dup_complement":
-                assert correction == "" and chunk.endswith(span + " "), (span, chunk[-60:])
-            else:
-                assert correction.strip(), parts
-            errors.append({"start": length, "end": length + len(span), "text": span, "kind": kind,
-                           "correction": correction, "note": note})
-        else:
-            parts = m.group(2).split("|")
-            assert len(parts) == 2, parts
-            span, note = parts
-            assert note.strip(), parts
-            traps.append({"start": length, "end": length + len(span), "text": span, "note": note})
-        out.append(span)
-        length += len(span)
-        pos = m.end()
-    out.append(raw[pos:])
-    return "".join(out).rstrip("\n"), errors, traps
-
-
 def main() -> int:
-    lines, n_words, kinds, n_traps = [], 0, Counter(), 0
-    ids = set()
-    for art_id, title, raw in ARTICLES:
-        assert art_id not in ids, art_id
-        ids.add(art_id)
-        text, errors, traps = parse(raw)
-        for bad in ("[[", "]]", "{{", "}}", "|"):
-            assert bad not in text, (art_id, bad)
-        words = len(_WORD.findall(text))
-        assert WORDS[0] <= words <= WORDS[1], (art_id, words)
-        assert ERRORS[0] <= len(errors) <= ERRORS[1], (art_id, len(errors))
-        assert TRAPS[0] <= len(traps) <= TRAPS[1], (art_id, len(traps))
-        spans = sorted((s["start"], s["end"]) for s in errors + traps)
-        for (s1, e1), (s2, e2) in zip(spans, spans[1:], strict=False):
-            assert e1 <= s2, (art_id, (s1, e1), (s2, e2))
-        for item in errors + traps:
-            assert text[item["start"] : item["end"]] == item["text"], (art_id, item)
-            assert item["text"] == item["text"].strip() and item["text"], (art_id, item)
-        art_kinds = Counter(e["kind"] for e in errors)
-        kinds.update(art_kinds)
-        n_words += words
-        n_traps += len(traps)
-        print(f"{art_id}: {words} words, {len(errors)} errors, {len(traps)} traps; "
-              f"{dict(sorted(art_kinds.items()))}")
-        lines.append(json.dumps({"id": art_id, "title": title, "text": text, "errors": errors, "traps": traps},
-                                ensure_ascii=False))
-    for kind in KINDS:
-        assert kinds[kind] >= MIN_PER_KIND, (kind, kinds[kind])
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(lines)} articles, {n_words} words, {sum(kinds.values())} errors, {n_traps} traps")
-    for kind in KINDS:
-        print(f"  {kind:20} {kinds[kind]}")
-    print(f"wrote {OUT}")
-    return 0
+    """Build with the first development set's parser and checks (same markup, same limits)."""
+    spec = importlib.util.spec_from_file_location("pivot_dev_build", HERE.parent / "pivot_dev" / "build.py")
+    assert spec is not None and spec.loader is not None
+    base = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(base)
+    return base.build(ARTICLES, OUT)
 
 
 if __name__ == "__main__":

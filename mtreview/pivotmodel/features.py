@@ -112,6 +112,37 @@ def batch_items(texts: Sequence[str]) -> list[tuple[int, str, list[tuple[int, in
     return items
 
 
+def read_config(path: Any) -> tuple[dict[str, Any], list[str]]:
+    """A saved tagger's ``config.json`` and the words of its ``vocab.txt`` (the first ``vocab_size``)."""
+    import json
+    from pathlib import Path
+
+    path = Path(path)
+    config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    vocab = (path / "vocab.txt").read_text(encoding="utf-8").split("\n")[:config["vocab_size"]]
+    return config, vocab
+
+
+def predict_batches(feat: Featurizer, texts: Sequence[str], forward: Any, batch: int = 64
+                    ) -> list[list[tuple[int, int, float, float]]]:
+    """For each text, its tokens as (start, end, P(error), P(B-ERR)): the pieces of :func:`batch_items` in
+    length-sorted batches, ``forward(rows)`` giving each batch's label probabilities (batch × tokens × 3,
+    anything with ``[r, :n].tolist()``) — the torch and the numpy taggers differ only there."""
+    items = batch_items(texts)
+    out: list[list[tuple[int, int, float, float]]] = [[] for _ in texts]
+    order = sorted(range(len(items)), key=lambda i: len(items[i][2]))
+    for lo in range(0, len(order), batch):
+        idx = order[lo:lo + batch]
+        probs = forward([feat.token_features(items[i][1], items[i][2]) for i in idx])
+        for r, i in enumerate(idx):
+            ti, _, ch = items[i]
+            p = probs[r, :len(ch)].tolist()
+            out[ti].extend((a, b, 1.0 - pr[0], pr[1]) for (a, b), pr in zip(ch, p, strict=True))
+    for o in out:
+        o.sort()
+    return out
+
+
 def spans_from_tokens(toks: list[tuple[int, int, float, float]], threshold: float = 0.5
                       ) -> list[tuple[int, int, float]]:
     """Maximal runs of tokens with P(error) ≥ threshold (a B-ERR-dominant token starts a new run):

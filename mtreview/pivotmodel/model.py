@@ -99,8 +99,7 @@ def save(model: PivotTagger, feat: Featurizer, config: dict[str, Any], out: Path
 def load(path: Path) -> tuple[PivotTagger, Featurizer, dict[str, Any]]:
     from safetensors.torch import load_file
 
-    config = json.loads((path / "config.json").read_text(encoding="utf-8"))
-    vocab = (path / "vocab.txt").read_text(encoding="utf-8").split("\n")[:config["vocab_size"]]
+    config, vocab = _features.read_config(path)
     model = PivotTagger(config["vocab_size"], config["buckets"], config["dim"], config["layers"], config["heads"],
                         config["ff"], 0.0)
     state = {k: v.float() if v.is_floating_point() else v for k, v in load_file(str(path / "model.safetensors")).items()}
@@ -113,22 +112,4 @@ def load(path: Path) -> tuple[PivotTagger, Featurizer, dict[str, Any]]:
 def predict(model: PivotTagger, feat: Featurizer, texts: Sequence[str], batch: int = 64
             ) -> list[list[tuple[int, int, float, float]]]:
     """For each text, its tokens as (start, end, P(error), P(B-ERR))."""
-    items: list[tuple[int, str, list[tuple[int, int]]]] = []
-    for ti, text in enumerate(texts):
-        for ch in chunks(tokenize(text)):
-            if ch:
-                items.append((ti, text, ch))
-    out: list[list[tuple[int, int, float, float]]] = [[] for _ in texts]
-    order = sorted(range(len(items)), key=lambda i: len(items[i][2]))
-    for lo in range(0, len(order), batch):
-        idx = order[lo:lo + batch]
-        rows = [feat.token_features(items[i][1], items[i][2]) for i in idx]
-        w, g, s = feat.pad(rows)
-        probs = torch.softmax(model(w, g, s), -1)
-        for r, i in enumerate(idx):
-            ti, _, ch = items[i]
-            p = probs[r, :len(ch)].tolist()
-            out[ti].extend((a, b, 1.0 - pr[0], pr[1]) for (a, b), pr in zip(ch, p, strict=True))
-    for o in out:
-        o.sort()
-    return out
+    return _features.predict_batches(feat, texts, lambda rows: torch.softmax(model(*feat.pad(rows)), -1), batch)

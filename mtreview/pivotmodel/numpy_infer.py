@@ -18,7 +18,6 @@ detector can use either. Importing this module imports numpy and safetensors' nu
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -31,6 +30,8 @@ from .features import (  # noqa: F401  (re-exported: the detector's names, torch
     Featurizer,
     Row,
     batch_items,
+    predict_batches,
+    read_config,
     spans_from_tokens,
     tokenize,
 )
@@ -149,8 +150,7 @@ def load(path: Path) -> tuple[NumpyPivotTagger, Featurizer, dict[str, Any]]:
     """The saved tagger of folder ``path`` for numpy inference: (model, featurizer, config), as
     :func:`.model.load` gives them for torch."""
     path = Path(path)
-    config = json.loads((path / "config.json").read_text(encoding="utf-8"))
-    vocab = (path / "vocab.txt").read_text(encoding="utf-8").split("\n")[:config["vocab_size"]]
+    config, vocab = read_config(path)
     model = NumpyPivotTagger(read_safetensors(path / "model.safetensors"), config)
     return model, Featurizer(vocab, config["buckets"]), config
 
@@ -159,17 +159,4 @@ def predict(model: NumpyPivotTagger, feat: Featurizer, texts: Sequence[str], bat
             ) -> list[list[tuple[int, int, float, float]]]:
     """For each text, its tokens as (start, end, P(error), P(B-ERR)) — :func:`.model.predict` in numpy
     (same pieces, same length-sorted batches)."""
-    items = batch_items(texts)
-    out: list[list[tuple[int, int, float, float]]] = [[] for _ in texts]
-    order = sorted(range(len(items)), key=lambda i: len(items[i][2]))
-    for lo in range(0, len(order), batch):
-        idx = order[lo:lo + batch]
-        rows = [feat.token_features(items[i][1], items[i][2]) for i in idx]
-        probs = _softmax(model(rows))
-        for r, i in enumerate(idx):
-            ti, _, ch = items[i]
-            p = probs[r, :len(ch)].tolist()
-            out[ti].extend((a, b, 1.0 - pr[0], pr[1]) for (a, b), pr in zip(ch, p, strict=True))
-    for o in out:
-        o.sort()
-    return out
+    return predict_batches(feat, texts, lambda rows: _softmax(model(rows)), batch)

@@ -13,14 +13,12 @@ Only names next to a flagged word are looked at: clean text, where nothing is fl
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from ...flags import Flag
 from ...knowledge.lexicon import zipf_en, zipf_fr
 from ...knowledge.palladius import is_chinese_surname, is_pinyin, pinyin_readings
+from .tokens import capitalised_after, capitalised_before
 
-#: a capitalised word of a name
-_NAME_WORD = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'-]*")
 #: a part not flagged is read only when English and French know it less than this (Zipf)
 UNFLAGGED_MAX_ZIPF = 2.0
 #: the most a reading of a part nobody flagged is trusted (-n and -ng are told apart by a soft sign
@@ -57,15 +55,11 @@ def read_chinese_names(detector: str, text: str, flags: list[Flag]) -> list[Flag
         if " " in f.text:
             continue
         # the capitalised words right before and after the flagged one, a space apart
-        before = [m for m in _NAME_WORD.finditer(text, max(0, start - 30), start) if m.end() == start - 1
-                  and text[m.end()] == " "]
-        after = _NAME_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
-        neighbours = before[-1:] + ([after] if after else [])
+        neighbours = [n for n in (capitalised_before(text, start), capitalised_after(text, end)) if n]
         if not _chinese(f.text, f):
             continue
-        for m in neighbours:
-            word = m.group(0)
-            other = mine.get((m.start(), m.end()))
+        for at, word in neighbours:
+            other = mine.get((at, at + len(word)))
             readings = pinyin_readings(word)
             if not readings:
                 continue
@@ -82,12 +76,12 @@ def read_chinese_names(detector: str, text: str, flags: list[Flag]) -> list[Flag
             if is_pinyin(word) or max(zipf_fr(word), zipf_en(word)) >= UNFLAGGED_MAX_ZIPF:
                 continue  # written in pinyin already, or a word
             sugg = _name_case(readings[0])
-            added.append(Flag(m.start(), m.end(), word, "name/corrupted", "major",
+            added.append(Flag(at, at + len(word), word, "name/corrupted", "major",
                               round(float(max(0.0, min(UNFLAGGED_MAX_CONFIDENCE, f.confidence - NEIGHBOUR_DISCOUNT))), 3),
                               [sugg],
                               (f"« {word} » suit « {f.text} » dans un nom chinois passé par le russe (système "
                                f"Palladius) : il se lit « {sugg} » en pinyin."),
                               detector, {"entity": sugg, "type": "unknown",
                                          "mechanism": f"Palladius reading beside « {f.text} »", "in_document": 0}))
-            mine[(m.start(), m.end())] = added[-1]
+            mine[(at, at + len(word))] = added[-1]
     return out + added

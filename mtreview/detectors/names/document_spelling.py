@@ -14,14 +14,13 @@ already flagged corrupted: clean text, where nothing is flagged, is never touche
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import TYPE_CHECKING
 
 from ...flags import Flag
 from ...knowledge.transliteration import pivot_key
 from .evidence import near
 from .romanisation import written_by_pivot
-from .tokens import similarity
+from .tokens import capitalised_before, similarity
 
 if TYPE_CHECKING:  # pragma: no cover
     from .evidence import NameEvidence
@@ -30,15 +29,6 @@ if TYPE_CHECKING:  # pragma: no cover
 SAME_NAME_MIN_SIMILARITY = 0.8
 #: ... and a written given name and the document's one, this similar
 GIVEN_MIN_SIMILARITY = 0.7
-#: the capitalised word right before a position (a given name before its surname)
-_BEFORE = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][\w’'-]+) $")
-
-
-def _word_before(text: str, pos: int) -> tuple[int, str] | None:
-    m = _BEFORE.search(text, max(0, pos - 40), pos)
-    return (m.start(1), m.group(1)) if m else None
-
-
 def _document_form(ev: NameEvidence, guess: str, start: int, end: int, flagged: set[str]) -> str | None:
     """A spelling written near ``[start, end)`` that is the same name as ``guess`` through the pivot
     (same consonant key, folded similarity ≥ :data:`SAME_NAME_MIN_SIMILARITY`), not itself flagged."""
@@ -81,11 +71,11 @@ def prefer_document_spelling(detector: str, text: str, flags: list[Flag], ev: Na
                                     evidence={**f.evidence, "entity": form, "in_document": len(
                                         ev.doc_name_at.get(form, ()))})
         out.append(f)
-        given = _word_before(text, f.start)
+        given = capitalised_before(text, f.start)
         if given is None or given[1] in flagged and given[0] in starts:
             continue
         for at in ev.doc_name_at.get(form, ()):
-            theirs = _word_before(text, at)
+            theirs = capitalised_before(text, at)
             if theirs is None or theirs[1] == given[1] or theirs[1] in flagged:
                 continue
             if (similarity(theirs[1], given[1]) >= GIVEN_MIN_SIMILARITY and (given[0], f.start - 1) not in taken

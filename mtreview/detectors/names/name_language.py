@@ -23,7 +23,7 @@ from ...knowledge.name_languages import NAME_LANGUAGES, language_zipfs, zipf_in
 from ...knowledge.palladius import is_chinese_surname, pinyin_readings
 from ...knowledge.spellings import name_tokens
 from .romanisation import written_by_pivot
-from .tokens import name_case
+from .tokens import capitalised_before, name_case
 
 #: the surname is this much commoner (Zipf) in its language than in any other
 LANGUAGE_MARGIN = 0.5
@@ -40,7 +40,8 @@ FRENCH_WORD_ZIPF = 3.0
 OWN_MAX_ZIPF = 3.0
 #: a flag on the given name is this much less sure than the surname's
 GIVEN_DISCOUNT = 0.05
-_BEFORE = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+) $")
+#: the shape of a given name: a capital, then lower-case letters only
+_GIVEN_SHAPE = re.compile(r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+")
 
 
 def surname_language(surname: str) -> str | None:
@@ -66,15 +67,17 @@ def respell_given_names(detector: str, text: str, flags: list[Flag], use_model: 
     for f in mine:
         if f.category != "name/corrupted" or not f.suggestions or " " in f.suggestions[0]:
             continue
-        m = _BEFORE.search(text, max(0, f.start - 40), f.start)
-        if m is None or m.start(1) in starts or m.end(1) in ends:
+        before = capitalised_before(text, f.start)
+        if before is None or not _GIVEN_SHAPE.fullmatch(before[1]):
             continue
-        given = m.group(1)
+        at, given = before
+        if at in starts or at + len(given) in ends:
+            continue
         if given.lower() not in name_tokens() or zipf_fr(given) >= FRENCH_WORD_ZIPF or not written_by_pivot(given):
             continue  # a word, not a given name («Selon Vavzhinyaka»); an unknown one is the other checks'
         lang = surname_language(f.suggestions[0])
         if lang is not None:
-            todo.append((f, m.start(1), given, lang))
+            todo.append((f, at, given, lang))
     from ...translit.infer import get_transliterator
 
     tr = get_transliterator()
@@ -113,12 +116,15 @@ def _reread_flagged_given_names(detector: str, text: str, flags: list[Flag], tr:
     todo: list[tuple[int, str]] = []
     for (start, _end), i in sorted(by_span.items()):
         f = flags[i]
-        m = _BEFORE.search(text, max(0, start - 40), start)
-        if m is None or (m.start(1), m.end(1)) not in by_span:
+        before = capitalised_before(text, start)
+        if before is None or not _GIVEN_SHAPE.fullmatch(before[1]):
+            continue
+        span = (before[0], before[0] + len(before[1]))
+        if span not in by_span:
             continue
         lang = surname_language(f.suggestions[0])
         if lang is not None:
-            todo.append((by_span[(m.start(1), m.end(1))], lang))
+            todo.append((by_span[span], lang))
     if not todo:
         return flags
     out = list(flags)

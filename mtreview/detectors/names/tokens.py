@@ -183,3 +183,24 @@ def similarity(a: str, b: str) -> float:
 def fold(word: str) -> str:
     """:func:`normalise_latin`, remembered: the same names and words are compared again and again."""
     return normalise_latin(word)
+
+
+#: a capitalised word (a name's part) ending right before a space
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w’'-])([A-ZÀ-ÖØ-Þ][\w’'-]+) $")
+#: a capitalised word starting here
+_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'-]+")
+
+
+def capitalised_before(text: str, pos: int) -> tuple[int, str] | None:
+    """The whole capitalised word that ends one space before ``pos`` (the given name before a surname, the
+    other part of a name): (its start, the word), or None."""
+    m = _CAPITALISED_BEFORE.search(text, max(0, pos - 40), pos)
+    return (m.start(1), m.group(1)) if m else None
+
+
+def capitalised_after(text: str, pos: int) -> tuple[int, str] | None:
+    """The capitalised word that starts one space after ``pos``: (its start, the word), or None."""
+    if text[pos:pos + 1] != " ":
+        return None
+    m = _CAPITALISED.match(text, pos + 1)
+    return (m.start(), m.group(0)) if m else None

@@ -100,3 +100,15 @@ def test_literal_calque_is_flagged(reviewer, text, entry, suggestion):
 ])
 def test_french_idiom_or_literal_words_not_flagged(reviewer, text):
     assert _idiom_flags(reviewer, text) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, span, fix", [
+    ("Tout s'est passé comme sur de l'huile, a dit un délégué.", "comme sur de l'huile", "comme sur des roulettes"),
+    ("Tout a marché comme sur du beurre hier.", "comme sur du beurre", "comme sur des roulettes"),
+    ("Il a lu le livre d'une croûte à l'autre.", "d'une croûte à l'autre", "de la première à la dernière page"),
+])
+def test_an_idiom_flag_covers_the_whole_literal_rendering(reviewer, text, span, fix):
+    """The flag spans the words its suggestion replaces: «comme sur de l'huile» whole, not «comme sur de l'»
+    (which, fixed, gave «comme sur des roulettes huile»)."""
+    assert [(f.text, f.suggestions[0]) for f in _idiom_flags(reviewer, text)] == [(span, fix)]

@@ -26,6 +26,8 @@ HELDOUT = ROOT / "corpora" / "eval" / "pivot_heldout" / "articles.jsonl"
 DEV = ROOT / "corpora" / "eval" / "pivot_dev" / "articles.jsonl"
 #: a second development set (written after the first; report on it untuned): ``--set dev2``
 DEV2 = ROOT / "corpora" / "eval" / "pivot_dev2" / "articles.jsonl"
+#: a third development set (written blind in stop 24; measured untuned first): ``--set dev3``
+DEV3 = ROOT / "corpora" / "eval" / "pivot_dev3" / "articles.jsonl"
 EXCLUDED = ("name/", "fluency/typography")
 
 
@@ -68,9 +70,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--detectors", help="comma-separated (default: every default detector but names)")
     ap.add_argument("--min-confidence", type=float, default=0.5)
-    ap.add_argument("--set", choices=("heldout", "dev", "dev2"), default="heldout",
+    ap.add_argument("--set", choices=("heldout", "dev", "dev2", "dev3"), default="heldout",
                     help="heldout: the held-out articles (never tuned on); dev: the development articles; "
-                         "dev2: the second development set")
+                         "dev2, dev3: the second and third development sets")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "pivot_heldout.json")
     args = ap.parse_args()
     from mtreview import detectors as registry
@@ -78,7 +80,7 @@ def main() -> None:
 
     names = args.detectors.split(",") if args.detectors else [d for d in registry.DEFAULT_ON if d != "names"]
     reviewer = Reviewer(names)
-    path = {"heldout": HELDOUT, "dev": DEV, "dev2": DEV2}[args.set]
+    path = {"heldout": HELDOUT, "dev": DEV, "dev2": DEV2, "dev3": DEV3}[args.set]
     docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     res = score(docs, reviewer, args.min_confidence)
     res["detectors"] = names

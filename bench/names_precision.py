@@ -139,7 +139,8 @@ def pivot_sets() -> dict[str, list[tuple[str, list, list]]]:
     out["synthetic-in-base"] = docs
     dev = ROOT / "corpora" / "eval" / "names_dev" / "pivot_articles.jsonl"
     dev2 = ROOT / "corpora" / "eval" / "names_dev2" / "pivot_articles.jsonl"
-    for key, path in (("dev", dev), ("dev2", dev2), ("heldout", ROOT / "corpora" / "eval" / "names_heldout" / "pivot_articles.jsonl")):
+    dev3 = ROOT / "corpora" / "eval" / "names_dev3" / "pivot_articles.jsonl"
+    for key, path in (("dev", dev), ("dev2", dev2), ("dev3", dev3), ("heldout", ROOT / "corpora" / "eval" / "names_heldout" / "pivot_articles.jsonl")):
         if path.exists():
             out.update(_base_split(key, path))
     return out

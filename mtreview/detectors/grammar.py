@@ -643,22 +643,24 @@ class GrammarDetector(BaseDetector):
                 for f in (self._agreement(text, offset, doc, t), self._sequence_of_tenses(text, offset, t)):
                     if f is not None:
                         yield f
+            adv_flag = None
             if t.lower_ in _ORDER_ADVERBS and t.pos_ == "ADV":
-                f = self._adverb_before_verb(text, offset, doc, t)
-                if f is not None:
-                    yield f
-            found = word_order.nationality_before_noun(doc, t) or word_order.superlative_place_before_noun(doc, t)
-            if found is not None:
+                adv_flag = self._adverb_before_verb(text, offset, doc, t)
+                if adv_flag is not None:
+                    yield adv_flag
+            found = word_order.find(doc, t)
+            # the n-gram reading of an adverb's place is not repeated where the rule above flagged it
+            if found is not None and not (adv_flag is not None and found[3] == "adverbe_avant_verbe_ngrams"):
                 yield self._word_order_flag(text, offset, *found)
 
     def _word_order_flag(self, text: str, offset: int, first: Any, last: Any, sugg: str, rule: str) -> Flag:
-        """A word-order finding of :mod:`.word_order` as a flag (0.6 for a nationality adjective, which
-        poetry may invert; 0.7 for a superlative's place before its noun)."""
+        """A word-order finding of :mod:`.word_order` as a flag, with the confidence and wording of its
+        rule (:data:`.word_order.RULES`: 0.6 for a nationality adjective, which poetry may invert; 0.7 for
+        a superlative's place before its noun; 0.55–0.6 for the n-gram readings)."""
         s, e = offset + first.idx, offset + last.idx + len(last.text)
-        what = ("l'adjectif de nationalité suit le nom" if rule == "adjectif_nationalite_avant_nom"
-                else "le complément de lieu du superlatif suit le nom")
+        conf, what = word_order.RULES[rule]
         return Flag(start=s, end=e, text=text[s:e], category="fluency/grammar", severity="minor",
-                    confidence=0.6 if rule == "adjectif_nationalite_avant_nom" else 0.7, suggestions=[sugg],
+                    confidence=conf, suggestions=[sugg],
                     explanation=(f"Ordre des mots : en français {what} (« {sugg} ») ; l'ordre écrit est "
                                  "celui du russe ou de l'anglais."),
                     detector=self.name, evidence={"engine": "parse", "rule": rule})

@@ -26,6 +26,10 @@ Four mechanisms, all driven by data (:mod:`mtreview.knowledge.confusions`, files
 7. **Support-verb calques** (``support_verbs.tsv``): a light verb rendered word for word with its object
    noun («porter des pertes» for нести потери → «subir», «rendre une pression» → «exercer»), read on the
    parse (object or passive subject close to the verb); spans an earlier section flags are left to it.
+   Beyond the table (``support_verbs_generic.tsv``): a verb that renders a Russian support verb word for word
+   («accomplir», «produire», «commettre» …) with an object noun that models/fr-ngrams never writes with it,
+   though it writes another support verb with that noun often and would expect the written one given its
+   frequency («commettre une décision» → «prendre»); the suggestion is that verb conjugated alike.
 
 Optionally (``auto_sets=True``) the dictionary-born pairs of ``pivot_auto.tsv`` are tried too, flagged
 only when the context score alone prefers the other word by a wide margin; they are off by default
@@ -238,6 +242,12 @@ class MistranslationDetector(BaseDetector):
                 if nouns:
                     taken = [(f.start, f.end) for f in flags]
                     flags += [f for f in self._support_verbs(text, ps.offset, doc, nouns)
+                              if not any(f.start < b and a < f.end for a, b in taken)]
+                literal = _generic_support()[0]
+                verbs = [doc[i] for i, le in enumerate(lemmas) if le.lower() in literal]
+                if verbs:
+                    taken = [(f.start, f.end) for f in flags]
+                    flags += [f for f in self._support_generic(text, ps.offset, doc, verbs)
                               if not any(f.start < b and a < f.end for a, b in taken)]
             for f in flags:
                 if not in_spans(f.start, f.end, protected):
@@ -872,6 +882,86 @@ class MistranslationDetector(BaseDetector):
                               "verb": verb.lemma_.lower(), "pivot": e.pivot, "source": e.source})
 
 
+    def _support_generic(self, text: str, off: int, doc: Any, verbs: Iterable[Any]) -> Iterator[Flag]:
+        """The general form of the table: a verb that renders a Russian support verb word for word
+        (``support_verbs_generic.tsv``, role literal: «accomplir», «produire», «accepter» …) with a direct
+        object («a accompli un atterrissage», «produire le lancement»), when models/fr-ngrams never writes
+        that verb with the noun (any form, any determiner) and writes another support verb with it often
+        (:func:`_support_pair_counts`). The suggestion is that verb conjugated like the written one."""
+        table, rights = support_verbs(), support_right_verbs()
+        for verb in verbs:
+            if verb.pos_ != "VERB":
+                continue
+            vl = verb.lemma_.lower()
+            for noun in verb.children:
+                if noun.dep_ != "obj" or noun.pos_ != "NOUN" or not noun.text.isalpha() or not noun.text.islower():
+                    continue
+                lemma = noun.lemma_.lower()
+                if lemma in table and vl in rights.get(lemma, ()):
+                    continue
+                det = next((c for c in noun.children if c.dep_ == "det" and c.i < noun.i), None)
+                if det is None or det.lower_.replace("’", "'") not in _SV_DETS or not det.text.islower() or \
+                        not _support_close(verb, noun) or _compound_noun(noun):
+                    continue
+                if any(c.dep_ == "aux" and c.lemma_.lower() == "être" for c in verb.children):
+                    continue  # «est sortie la nuit»: an intransitive verb, the noun its subject
+                counts = _support_pair_counts(lemma, noun.lower_)
+                if counts is None:
+                    continue
+                written = counts.get(vl, 0)
+                best = max((v for v in counts if v != vl), key=lambda v: counts[v], default=None)
+                if best is None or written > SV_MAX_WRITTEN or counts[best] < SV_MIN_BEST:
+                    continue
+                # the written verb's absence must be telling: as frequent as it is, it would be expected
+                # this often with the noun if it were as good a support verb as the best one
+                if counts[best] * _verb_frequency(vl) / max(_verb_frequency(best), 1) < SV_MIN_EXPECTED:
+                    continue
+                flag = self._support_generic_flag(text, off, doc, verb, noun, det, best, counts)
+                if flag is not None:
+                    yield flag
+                break
+
+    def _support_generic_flag(self, text: str, off: int, doc: Any, verb: Any, noun: Any, det: Any, best: str,
+                              counts: dict[str, int]) -> Flag | None:
+        prep = _generic_support()[1].get(best, "")
+        form = conjugate_like(best, verb)
+        if not form:
+            return None
+        first, last = verb, verb
+        if prep:  # «produire le lancement» → «procéder au lancement»
+            d = det.lower_.replace("’", "'")
+            if det.i != verb.i + 1 or d not in {"le", "la", "les", "l'", "un", "une", "des", "son", "sa", "ses",
+                                               "leur", "leurs", "ce", "cet", "cette", "ces"}:
+                return None
+            joined = contract(prep, d) if d in {"le", "la", "les", "l'"} else f"{prep} {det.text}"
+            form = f"{form} {joined}" if not joined.endswith("'") else f"{form} {joined}"
+            last = det
+        prev = doc[verb.i - 1] if verb.i > verb.sent.start else None
+        vowel = form[:1].lower() in "aàâeéèêiîoôuûhy"
+        if prev is not None and prev.lower_ in _ELIDED and not vowel:
+            first, form = prev, f"{_ELIDED[prev.lower_]} {form}"
+        elif prev is not None and prev.lower_ in _UNELIDED and vowel and prev.idx + len(prev.text) + 1 == verb.idx:
+            first, form = prev, f"{_UNELIDED[prev.lower_]}{form}"
+        a = off + first.idx
+        b = off + last.idx + len(last.text)
+        orig = text[a:b]
+        if last is det and orig.endswith(("'", "’")):
+            form = form if form.endswith("'") else form
+        sugg = match_case(form, orig)
+        vl = verb.lemma_.lower()
+        pivot = _generic_support()[0].get(vl, "")
+        top = dict(sorted(counts.items(), key=lambda kv: -kv[1])[:4])
+        right = f"{best} {prep}".strip()
+        expl = (f"Calque probable d'un verbe support russe ({pivot.replace('ru:', '')}) : avec « "
+                f"{noun.lemma_.lower()} », le français écrit « {right} » ({counts[best]} fois dans "
+                f"le corpus de référence), jamais « {vl} ».")
+        return Flag(start=a, end=b, text=orig, category="accuracy/mistranslation", severity="minor",
+                    confidence=SV_CONF, suggestions=[sugg] if sugg != orig else [], explanation=expl,
+                    detector=self.name,
+                    evidence={"mechanism": "support-verb-ngrams", "noun": noun.lemma_.lower(), "verb": vl,
+                              "best": right, "counts": top, "pivot": pivot, "source": "models/fr-ngrams"})
+
+
 # --------------------------------------------------------------------------- 7. support-verb calques: helpers
 _DEFINITE_DETS = {"le", "la", "les", "l'", "l’", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs",
                   "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos"}
@@ -1118,3 +1208,97 @@ def _morph(word: str) -> tuple[str, ...]:
     from .french import morph_tags
 
     return morph_tags(word)
+
+
+# --------------------------------------------------------------------------- 7b. support verbs from the n-grams
+GENERIC_SUPPORT_FILE = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "confusions" / \
+    "support_verbs_generic.tsv"
+#: the written (verb, noun) pair is flagged when models/fr-ngrams holds it at most this often …
+SV_MAX_WRITTEN = 0
+#: … and another support verb with the noun at least this often (all forms, determiners, noun numbers)
+SV_MIN_BEST = 100
+SV_CONF = 0.55
+#: … and the written verb, given its own frequency, would be expected with the noun at least this often
+SV_MIN_EXPECTED = 3.0
+#: determiners counted between a support verb and its noun
+_SV_DETS = ("le", "la", "les", "l'", "un", "une", "des", "du", "de", "son", "sa", "ses", "leur", "leurs", "ce",
+            "cette", "ces", "cet")
+#: the verb forms counted (Grammalecte codes): third persons, «nous», participles, infinitive
+_SV_CODES = ((":Ip", ":3s"), (":Ip", ":3p"), (":Ip", ":1p"), (":Iq", ":3s"), (":Iq", ":3p"), (":If", ":3s"),
+             (":If", ":3p"), (":Is", ":3s"), (":Is", ":3p"), (":K", ":3s"), (":K", ":3p"), (":Sp", ":3s"),
+             (":Sp", ":3p"), (":Q", ":m:s"), (":Q", ":f:s"), (":Q", ":m:p"), (":Q", ":f:p"), (":P", ":P"))
+
+
+@functools.lru_cache(maxsize=1)
+def _generic_support() -> tuple[dict[str, str], dict[str, str]]:
+    """``literal`` verbs (→ the Russian verbs they render) and ``support`` verbs (→ their preposition, «»
+    for a direct object) of ``support_verbs_generic.tsv``."""
+    import csv
+
+    literal: dict[str, str] = {}
+    support: dict[str, str] = {}
+    if GENERIC_SUPPORT_FILE.exists():
+        with GENERIC_SUPPORT_FILE.open(encoding="utf-8", newline="") as f:
+            for r in csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t",
+                                    quoting=csv.QUOTE_NONE):
+                verb = (r.get("verb") or "").strip().lower()
+                prep = (r.get("prep") or "-").strip()
+                if r.get("role") == "literal" and verb:
+                    literal[verb] = (r.get("pivot") or "").strip()
+                elif r.get("role") == "support" and verb:
+                    support[verb] = "" if prep == "-" else prep
+    return literal, support
+
+
+@functools.lru_cache(maxsize=64)
+def _verb_forms(verb: str) -> tuple[str, ...]:
+    from grammalecte.fr import conj
+
+    if not conj.isVerb(verb):
+        return (verb,)
+    out = {verb}
+    for code, who in _SV_CODES:
+        form = conj.getConj(verb, code, who)
+        if form:
+            out.add(form)
+    return tuple(sorted(out))
+
+
+@functools.lru_cache(maxsize=4096)
+def _support_pair_counts(lemma: str, form: str) -> dict[str, int] | None:
+    """How often models/fr-ngrams writes each support or literal verb (any form) + a determiner (or, for
+    a verb taking «à», «au»/«aux») + the noun (lemma, plural, written form); None without the model."""
+    model = ngram_stats.get_ngrams()
+    if model is None:
+        return None
+    nouns = sorted({lemma, form, plural_of(lemma)})
+    literal, support = _generic_support()
+    out: dict[str, int] = {}
+    for verb in sorted(set(literal) | set(support)):
+        prep = support.get(verb, "")
+        dets = ("au", "aux") if prep == "à" else _SV_DETS
+        total = 0
+        for vf in _verb_forms(verb):
+            if not model.count([vf]):
+                continue
+            for d in dets:
+                total += sum(model.followers([vf, d], nouns))
+        out[verb] = total
+    return out
+
+
+def _compound_noun(noun: Any) -> bool:
+    """«un coup de pinceau», «un tour de table»: the noun takes a complement «de» + a bare noun, a compound
+    whose support verb is not the bare noun's."""
+    for c in noun.children:
+        if c.dep_ == "nmod" and c.i > noun.i and not any(g.dep_ == "det" for g in c.children) and \
+                any(g.dep_ == "case" and g.lower_ in {"de", "d'", "d’"} for g in c.children):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=256)
+def _verb_frequency(verb: str) -> int:
+    """How often models/fr-ngrams holds any of the counted forms of ``verb``."""
+    model = ngram_stats.get_ngrams()
+    return sum(model.count([f]) for f in _verb_forms(verb)) if model is not None else 0

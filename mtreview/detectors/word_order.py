@@ -4,9 +4,19 @@
   «les célèbres estampes japonaises»): French puts it after the noun, always (list
   ``knowledge/data/lexicon/nationality_adjectives_fr.txt``);
 * a superlative's place complement before its noun («la plus grande en Nouvelle-Angleterre banque» →
-  «la plus grande banque en Nouvelle-Angleterre»): Russian «крупнейший в Европе производитель».
+  «la plus grande banque en Nouvelle-Angleterre»): Russian «крупнейший в Европе производитель»;
+* any other adjective between the determiner and its noun that French (nearly) never puts there
+  («la électrique voiture», «une réutilisable fusée»): judged by ``models/fr-ngrams`` — how often the
+  adjective follows a determiner directly (its prenominal use) out of all its occurrences; for a word the
+  corpus hardly knows, the pooled figure of the known adjectives sharing its ending («-isable», «-ique»).
+  «grand», «nouveau», «seul», «célèbre» are common after a determiner and are left alone;
+* an adverb between the subject and the finite verb («les pays riches également ont promis», «le canal
+  complètement a été fermé», «la Commission encore n'a pas publié»), where the n-grams write the adverb
+  after the verb form and (nearly) never before it («ont également» 98 times, «également ont» never);
+  connectives, sentence and focus adverbs (``lexicon/adverbs_free_position_fr.txt``) are left alone.
 
-Each finding is ``(first token, last token, suggestion, rule)``; the grammar detector makes the flag.
+:func:`find` tries every rule on a token. Each finding is ``(first token, last token, suggestion, rule)``;
+the grammar detector makes the flag (:data:`RULES` gives each rule's confidence and explanation).
 """
 
 from __future__ import annotations
@@ -16,12 +26,41 @@ from pathlib import Path
 from typing import Any
 
 DATA = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "lexicon" / "nationality_adjectives_fr.txt"
+FREE_ADVERBS = DATA.parent / "adverbs_free_position_fr.txt"
 #: nouns a language name may stand before («le français langue étrangère»)
 LANGUAGE_NOUNS = frozenset({"langue", "langues", "mandarin", "cantonais"})
 #: prepositions of a place complement
 PLACE_PREPOSITIONS = frozenset({"en", "au", "aux", "dans"})
 #: words inside a place name («Amérique du Nord», «Nouvelle-Angleterre»)
 PLACE_LINKS = frozenset({"du", "de", "des", "la", "-", "d'", "d’"})
+#: determiners whose next word, counted in the n-grams, is a prenominal adjective or a noun
+PRENOMINAL_DETS = ("le", "la", "les", "l'", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa",
+                   "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes")
+#: an adjective seen this often is judged on its own counts …
+ADJ_MIN_COUNT = 100
+#: … and flagged when at most this share of its occurrences follow a determiner (and at most ADJ_MAX_PRE)
+ADJ_MAX_SHARE = 0.003
+ADJ_MAX_PRE = 2
+#: a rarer adjective is judged on the pooled counts of the adjectives sharing its last letters (at least
+#: SUFFIX_MIN letters), when they add up to SUFFIX_MIN_POOL occurrences
+SUFFIX_MIN = 4
+SUFFIX_MIN_POOL = 50
+#: confidence and wording of each rule's flag (used by the grammar detector)
+RULES: dict[str, tuple[float, str]] = {
+    "adjectif_nationalite_avant_nom": (0.6, "l'adjectif de nationalité suit le nom"),
+    "superlatif_lieu_avant_nom": (0.7, "le complément de lieu du superlatif suit le nom"),
+    "adjectif_postpose_avant_nom": (0.6, "cet adjectif suit le nom"),
+    "adjectif_postpose_avant_nom_suffixe": (0.55, "un adjectif de ce type suit le nom"),
+    "adverbe_avant_verbe_ngrams": (0.6, "cet adverbe suit le verbe conjugué ou l'auxiliaire"),
+}
+#: the adverb before the verb form at most this often in the n-grams (and at most 1/ADV_RATIO of after) …
+ADV_MAX_BEFORE = 2
+ADV_RATIO = 20
+#: … and after it at least this often
+ADV_MIN_AFTER = 20
+#: subject pronouns that may be stressed and take an adverb («elle également», «nous aussi»), and relatives
+_ADV_SUBJ_SKIP = frozenset({"elle", "elles", "nous", "vous", "lui", "eux", "moi", "toi", "qui", "que", "qu'",
+                            "qu’", "lequel", "laquelle", "lesquels", "lesquelles", "dont", "où", "quoi"})
 
 
 def _inflections(base: str) -> dict[str, set[tuple[str, str]]]:
@@ -110,3 +149,154 @@ def superlative_place_before_noun(doc: Any, t: Any) -> tuple[Any, Any, str, str]
         return None
     place_text = doc[place[0].i:place[-1].i + 1].text
     return t, noun, f"{t.text} {adj.text} {noun.text} {prep.text} {place_text}", "superlatif_lieu_avant_nom"
+
+
+def _ngrams() -> Any:
+    from ..knowledge.ngrams import get_ngrams
+
+    return get_ngrams()
+
+
+@functools.lru_cache(maxsize=8192)
+def prenominal_counts(form: str) -> tuple[int, int]:
+    """(occurrences of ``form``, occurrences right after a determiner) in models/fr-ngrams."""
+    m = _ngrams()
+    if m is None or form not in m.ids:
+        return 0, 0
+    pre = 0
+    for d in PRENOMINAL_DETS:
+        pre += m.followers([d], [form])[0]
+    return m.count([form]), pre
+
+
+@functools.lru_cache(maxsize=1024)
+def _suffix_pool(suffix: str) -> tuple[int, int]:
+    """Pooled :func:`prenominal_counts` of the adjectives of the model's vocabulary ending in ``suffix``
+    (each seen at least 5 times; the lexicon must know the word as an adjective)."""
+    from .french import morph_tags
+
+    m = _ngrams()
+    if m is None:
+        return 0, 0
+    total = pre = 0
+    for w in m.words:
+        if w.endswith(suffix) and w != suffix and any(":A" in t for t in morph_tags(w)):
+            c, p = prenominal_counts(w)
+            if c >= 5:
+                total += c
+                pre += p
+    return total, pre
+
+
+def postnominal_adjective(form: str) -> str | None:
+    """The rule by which French never puts ``form`` (an adjective) before its noun, or None: its own counts,
+    or, for a rare word, those of the adjectives with the same ending."""
+    total, pre = prenominal_counts(form)
+    if total >= ADJ_MIN_COUNT:
+        ok = pre <= ADJ_MAX_PRE and pre <= ADJ_MAX_SHARE * total
+        return "adjectif_postpose_avant_nom" if ok else None
+    if pre or _verb_form(form):
+        return None  # a participle («les supposées prédictions») is judged on its own counts only
+    for k in range(min(len(form) - 2, 7), SUFFIX_MIN - 1, -1):
+        pool, pool_pre = _suffix_pool(form[-k:])
+        if pool >= SUFFIX_MIN_POOL:
+            return "adjectif_postpose_avant_nom_suffixe" if pool_pre <= ADJ_MAX_SHARE * pool else None
+    return None
+
+
+def _adj_agrees(adj: Any, noun: Any) -> bool:
+    for feat in ("Gender", "Number"):
+        a, n = adj.morph.get(feat), noun.morph.get(feat)
+        if a and n and a != n:
+            return False
+    return True
+
+
+def adjective_before_noun(doc: Any, t: Any) -> tuple[Any, Any, str, str] | None:
+    """«la électrique voiture», «sa réutilisable fusée»: ``t``, a lower-case adjective right after a
+    determiner and right before a common noun it agrees with, that French (nearly) never writes after a
+    determiner (:func:`postnominal_adjective`), the pair «adjective noun» unseen in the n-grams."""
+    if t.pos_ != "ADJ" or not t.text.isalpha() or not t.text.islower() or t.i == 0 or t.i + 1 >= len(doc):
+        return None
+    det, noun = doc[t.i - 1], doc[t.i + 1]
+    if det.pos_ != "DET" or det.lower_.replace("’", "'") not in PRENOMINAL_DETS:
+        return None
+    if noun.pos_ != "NOUN" or not noun.text.isalpha() or not noun.text.islower() or not _adj_agrees(t, noun):
+        return None
+    if t.lower_ in nationality_forms():
+        return None  # the nationality rule's
+    if t.dep_ not in {"amod", "nsubj", "obj", "nmod", "obl"} and t.head.i != noun.i:
+        return None
+    m = _ngrams()
+    if m is None or m.count([t.lower_, noun.lower_]):
+        return None
+    rule = postnominal_adjective(t.lower_)
+    if rule is None:
+        return None
+    return t, noun, f"{noun.text} {t.text}", rule
+
+
+def find(doc: Any, t: Any) -> tuple[Any, Any, str, str] | None:
+    """The first word-order finding of any rule at token ``t``."""
+    return nationality_before_noun(doc, t) or superlative_place_before_noun(doc, t) or \
+        adjective_before_noun(doc, t) or adverb_before_verb(doc, t)
+
+
+def _verb_form(word: str) -> bool:
+    from .french import morph_tags
+
+    return any(":V" in m for m in morph_tags(word))
+
+
+@functools.lru_cache(maxsize=1)
+def free_adverbs() -> frozenset[str]:
+    """Adverbs left alone between subject and verb (``lexicon/adverbs_free_position_fr.txt``)."""
+    if not FREE_ADVERBS.exists():
+        return frozenset()
+    return frozenset(ln.strip().lower() for ln in FREE_ADVERBS.read_text(encoding="utf-8").splitlines()
+                     if ln.strip() and not ln.startswith("#"))
+
+
+def adverb_before_verb(doc: Any, t: Any) -> tuple[Any, Any, str, str] | None:
+    """«les pays riches également ont promis»: ``t``, an adverb right after the subject (a noun, a name or a
+    pronoun that is the verb's subject) and right before the finite verb or auxiliary (or «ne» + it), when
+    the n-grams write «verb adverb» (or «ne verb adverb») often and «adverb verb» (nearly) never."""
+    if t.pos_ != "ADV" or t.i == 0 or t.i + 1 >= len(doc) or not t.text.isalpha() or t.lower_ in free_adverbs():
+        return None
+    m = _ngrams()
+    if m is None:
+        return None
+    subj, verb = doc[t.i - 1], doc[t.i + 1]
+    neg = verb.lower_ in {"ne", "n'", "n’"} and t.i + 2 < len(doc)
+    if neg:
+        verb = doc[t.i + 2]
+    if verb.pos_ not in {"VERB", "AUX"} or verb.morph.get("VerbForm") != ["Fin"] or not verb.text.isalpha():
+        return None
+    if subj.pos_ == "ADJ" and subj.dep_ == "amod" and subj.head.i < subj.i:
+        subj = subj.head  # «les pays riches également ont»
+    if subj.pos_ not in {"NOUN", "PROPN", "PRON"} or subj.lower_ in _ADV_SUBJ_SKIP or \
+            subj.dep_ not in {"nsubj", "nsubj:pass"}:
+        return None
+    head = verb.head if verb.pos_ == "AUX" else verb
+    if subj.head.i not in {verb.i, head.i}:
+        return None
+    a, v = t.lower_, verb.lower_
+    if neg:
+        before, after = m.count(["ne", a, v]) + m.count([a, "ne", v]), m.count(["ne", v, a])
+        if not after:  # «n'a pas encore»: the adverb after «pas»
+            after = m.count([v, "pas", a])
+    else:
+        before, after = m.count([a, v]), m.count([v, a])
+    if after < ADV_MIN_AFTER or before > ADV_MAX_BEFORE or before * ADV_RATIO > after:
+        return None
+    end = verb
+    if neg:
+        nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if nxt is not None and nxt.lower_ in {"pas", "plus", "point"} and a != "jamais":
+            end = nxt
+        ne = doc[t.i + 1].text
+        sep = "" if ne.endswith(("'", "’")) else " "
+        moved = f"{ne}{sep}{verb.text}" + (f" {end.text}" if end is not verb else "") + f" {t.text}"
+    else:
+        moved = f"{verb.text} {t.text}"
+    return t, end, moved, "adverbe_avant_verbe_ngrams"

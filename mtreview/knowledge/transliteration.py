@@ -99,8 +99,9 @@ def french_transcription(text: str) -> str:
             out.append(ch)
             continue
         r = _FRENCH[low]
-        if low == "с" and prev in _VOWELS and nxt in _VOWELS:
-            r = "ss"  # intervocalic s is written ss in French
+        after = s[i + 2].lower() if i + 2 < n else ""
+        if low == "с" and prev in _VOWELS and prev and (nxt in _VOWELS and nxt or nxt == "ь" and after in _VOWELS and after):
+            r = "ss"  # intervocalic s is written ss in French (Афанасьев → Afanassiev)
         elif low == "г" and nxt in "еиэ" and nxt:
             r = "gu"  # Сергей → Sergueï
         elif low == "й" and prev == "и":
@@ -111,6 +112,8 @@ def french_transcription(text: str) -> str:
             r = "e"  # Кириенко → Kirienko
         elif low == "я" and prev == "и":
             r = "a"  # Юлия → Ioulia
+        elif low == "е" and prev == "ь":
+            r = "e"  # Лаврентьева → Lavrentieva: the soft sign already wrote the «i»
         elif low == "е" and (not prev or prev in _VOWELS or prev in "ьъ" or not prev.isalpha()):
             r = "ie" if prev and prev.isalpha() else "e"
         elif low == "и" and prev in _VOWELS and prev:
@@ -118,7 +121,8 @@ def french_transcription(text: str) -> str:
         elif low == "ё":
             r = "io" if prev and prev not in "жчшщ" else "o"
         elif low == "ь" and nxt in _VOWELS and nxt:
-            r = "i"
+            # Григорьев → Grigoriev; Дарья → Daria, Ильин → Iline: я, ю, ё, и write their own «i»
+            r = "" if nxt in "яюёи" else "i"
         out.append(_apply_case(ch, r) if r else "")
     res = "".join(out)
     # -ский → -ski, -ий → -i already; -ей → -eï
@@ -229,7 +233,14 @@ def bgn_to_cyrillic(token: str) -> str:
             nxt = s[i + 1] if i + 1 < len(s) else ""
             prev = s[i - 1] if i > 0 else ""
             if nxt not in "aeiuo" or not nxt:
-                out.append("й" if prev and prev in vowels else "ы")
+                if not nxt and prev and prev not in vowels and i > 2:
+                    out.append("ий")  # Dmitry, Vasily: a final -y after a consonant is -ий
+                else:
+                    out.append("й" if prev and prev in vowels else "ы")
+                i += 1
+                continue
+            if nxt in "ei" and prev and prev.isalpha() and prev not in vowels:
+                out.append("ь")  # Lavrentyeva, Ilyin: «ye», «yi» after a consonant are «ье», «ьи»
                 i += 1
                 continue
         for a, b in _BGN_INVERSE:

@@ -21,6 +21,7 @@ from .confidence import MODEL_MAX_CONFIDENCE
 from .declined import flag_declined_names
 from .document_spelling import prefer_document_spelling
 from .document_variants import flag_document_variants
+from .east_asian_names import read_east_asian_names
 from .evidence import NameEvidence, gather_evidence
 from .homographs import flag_homographs
 from .inconsistent import flag_inconsistent
@@ -99,6 +100,7 @@ class NamesDetector(BaseDetector):
             flags.extend(run._known_entities(words, text, taken))
             flags.extend(flag_document_variants(run, words, text, taken))
             flags.extend(flag_declined_names(run, words, text, taken))
+            flags.extend(flag_russian_locale(run, words, text, taken, slavic_only=True))
             flags.extend(flag_pivot_forms(run, words, text, taken))
             flags.extend(flag_open_vocabulary(run, words, text, taken))
             # after the checks that read a word as the pivot form of a Latin name: «Eduard Uestbruk» is
@@ -153,13 +155,15 @@ class NamesDetector(BaseDetector):
         """After the whole text is reviewed: one entity written several correct ways → name/inconsistent
         (from the mentions ``evidence`` collected during :meth:`detect`; none without it), a guessed
         spelling replaced by the document's own (:mod:`.document_spelling`), Chinese names read from
-        Palladius (:mod:`.chinese_names`), a given name respelt in its surname's language (:mod:`.name_language`), and the suggestions below
+        Palladius (:mod:`.chinese_names`), Japanese and Korean ones from Polivanov and Kontsevich
+        (:mod:`.east_asian_names`), a given name respelt in its surname's language (:mod:`.name_language`), and the suggestions below
         0.5 calibrated."""
         out = flags + (flag_inconsistent(self._with(evidence), flags) if evidence is not None else [])
         out = self._follow_corrections(out)
         if evidence is not None:
             out = prefer_document_spelling(self.name, text, out, evidence)
         out = read_chinese_names(self.name, text, out)
+        out = read_east_asian_names(self.name, text, out)
         out = respell_given_names(self.name, text, out, self.use_model)
         if self.calibrate:
             out = [dataclasses.replace(f, confidence=calibrate(f.confidence, f.category))

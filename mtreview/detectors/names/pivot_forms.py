@@ -58,6 +58,18 @@ def pivot_neighbour(kb: NameKnowledgeBase, w: Word) -> bool:
             and zipf_en(w.key) < REAL_ZIPF_EN and not FRENCH_TRANSCRIPTION.search(w.key))
 
 
+def _russian_in_english(given: Word, surname: Word) -> bool:
+    """«Kseniya Lavrentyeva», «Dmitry Zhuravlyov»: a Russian given name in the English convention before
+    an East Slavic surname. The pairs hold Russians under their English spelling too («Zhuravlev» for
+    «Журавлёв»), so the surname is another romanisation of the same Russian name, not the pivot form of
+    a Latin one: its French form is :mod:`.russian_locale`'s to give («Jouravliov»), and the feminine
+    «-eva» is no genitive to strip («Lavrentyeva» is not «Lavrentjev»)."""
+    from ...knowledge.russian_names import given_name_fr
+    from .russian_locale import slavic_surname
+
+    return given.capitalised and slavic_surname(surname.key) and given_name_fr(given.text) is not None
+
+
 def flag_pivot_forms(det: NamesDetector, words: list[Word], text: str, taken: set[int]) -> list[Flag]:
     """Names the base does not know, written as an exact pivot form of a real name («Stivenson»:
     «Стивенсон» romanised, from «Stevenson»; «Kolvina»: the genitive of «Колвин»), found in the
@@ -71,6 +83,9 @@ def flag_pivot_forms(det: NamesDetector, words: list[Word], text: str, taken: se
         if (w.start in taken or not w.capitalised or len(w.key) < 3 or FRENCH_TRANSCRIPTION.search(w.key)
                 or any(v.kind in NAMING_KINDS for v in kb.lookup(w.key))):
             continue
+        prev = words[k - 1] if k > 0 else None
+        if prev is not None and w.start - prev.end <= 1 and _russian_in_english(prev, w):
+            continue  # «Dmitry Zhuravlyov»: a Russian's name in the English convention (.russian_locale)
         parts = w.key.split("-")
         found: list[PivotForm | None] = []
         for part in parts:
@@ -95,7 +110,6 @@ def flag_pivot_forms(det: NamesDetector, words: list[Word], text: str, taken: se
         # only the pivot writes («Dzhek Dorsi», «Dzheims Uilson»), is evidence for this word
         written = bool(written_near(text, sugg, w.start, w.end))
         nxt = words[k + 1] if k + 1 < len(words) else None
-        prev = words[k - 1] if k > 0 else None
         beside = ((nxt is not None and nxt.start - w.end <= 1 and pivot_neighbour(kb, nxt))
                   or (prev is not None and w.start - prev.end <= 1 and pivot_neighbour(kb, prev)))
         supported = det.ev.pivot_near(w.start, w.end, w.key) or beside or written

@@ -26,10 +26,24 @@ RUSSIAN_SURNAME = re.compile(r"(?:[oe]v|[oe]va|[iy]na?|sk(?:y|iy|ii|i|aya)|tsk(?
 INTERNATIONAL_ZIPF_EN = 3.0
 
 
-def flag_russian_locale(det: NamesDetector, words: list[Word], text: str, taken: set[int]) -> list[Flag]:
+def slavic_surname(word: str) -> bool:
+    """An East Slavic surname («Zhuravlyov», «Lavrentyeva»), not the pivot form of a Latin one that
+    happens to end like one («Uestbruk» of Westbrook): when the pairs read it as a pivot form, the
+    original must be Slavic too («Zhuravlev», the English spelling of the same Russian name)."""
+    if not RUSSIAN_SURNAME.search(word):
+        return False
+    pf = lookup_pivot_form(word)
+    return pf is None or pf.dominance < PIVOT_FORM_DOMINANCE or bool(RUSSIAN_SURNAME.search(pf.original))
+
+
+def flag_russian_locale(det: NamesDetector, words: list[Word], text: str, taken: set[int],
+                        slavic_only: bool = False) -> list[Flag]:
     """«Yevgeny Prigozhin» for a Russian not in the base: English convention → French transcription.
     A Russian given name in the English convention (:func:`~mtreview.knowledge.russian_names.given_name_fr`)
-    followed by a capitalised surname the base does not know; the flagged span joins ``taken``."""
+    followed by a capitalised surname the base does not know; the flagged span joins ``taken``.
+    ``slavic_only``: only surnames with an East Slavic ending («Zhuravlyov», «Lavrentyeva»), read before
+    the checks that take a word for the pivot form of a Latin name (the pairs hold Russians under their
+    English spelling too, so «Zhuravlyov» would read as a pivot form of «Zhuravlev»)."""
     from ...knowledge.russian_names import given_name_fr, is_scheme_romanisation
     from ...knowledge.transliteration import french_form_of_english_russian
 
@@ -42,6 +56,8 @@ def flag_russian_locale(det: NamesDetector, words: list[Word], text: str, taken:
         if fr_given is None or det.kb.lookup(sname.key):
             continue
         if zipf_fr(sname.key) >= SURNAME_MAX_ZIPF:
+            continue
+        if slavic_only and not slavic_surname(sname.key):
             continue
         # the person must be Russian: a Russian surname, or a given name that only a romanisation of
         # Russian writes («Yevgeny»); «Paul Robeson» or «Julia Görges» are nobody's English convention

@@ -269,7 +269,9 @@ def test_every_new_entry_has_a_case_and_the_ids_are_new():
     assert len(set(ids)) == len(ids)
     assert len(CASES) == len({c[0] for c in CASES})
     assert not {c[0] for c in CASES} & {c[0] for c in FIRST_CASES}
-    assert {"ffx-en-" + c[0] for c in CASES + FIRST_CASES} == set(ids)
+    from test_false_friends_stop24 import stop24_ids  # the stop-24 block has its own cases
+
+    assert {"ffx-en-" + c[0] for c in CASES + FIRST_CASES} == set(ids) - set(stop24_ids())
 
 
 @pytest.fixture(scope="module")

@@ -11,13 +11,20 @@
   German word, more common there than in French («the», «Schrank»). Capitalised words inside a sentence
   are names, except a common foreign word right after a French article when the names knowledge base
   does not know it («sur le Eve de» — *on the eve of*). Consecutive foreign words form one flag.
+  A rarer lower-case English word (Zipf 2.5–3) counts when French has no trace of it (not in the lexicon,
+  never in the fr-mono corpus: «walkout», «rebranding»), and so does an English word the French lexicon
+  lists but human-written French does not use (never in fr-mono, Zipf < 2.5 in French, ≥ 4 in English:
+  «feelings», «retirement»; not «meeting», «parking», «week-end»).
+* **Russian loans of English -er nouns**: «diler» (дилер), «bloger» (блогер) — romanised Russian words rarer
+  than the common words above but still in wordfreq's Russian list, that no other language writes so.
 
 Below the usual threshold (0.45): a lone lower-case English word that human-written French uses at
-least 10 times in the fr-mono corpus (an anglicism: «meeting», «business»; 0.6 when the source has it),
+least 10 times in the fr-mono corpus and wordfreq's French list has (Zipf ≥ 2.5; an anglicism: «meeting»,
+«business»; 0.6 when the source has it; «salvage», seen in English quotations only, is not one),
 a single capitalised word opening a sentence (a name, mostly) and a title-cased run («Judas and the
 Black Messiah»), and a lone English word next to another English word that is no French word — a term
 borrowed whole («heavy metal», «hard bass»). A lone English word French writers do not use («board»,
-«deal», «awareness») is a word the translation left (0.6). The English twin of a French word («role», «princess») keeps 0.7, with the
+«awareness») is a word the translation left (0.6). The English twin of a French word («role», «princess») keeps 0.7, with the
 French word as suggestion.
 
 Not flagged: words in quotations that are entirely foreign (a title or a slogan quoted as such),
@@ -73,6 +80,28 @@ ROMANISED_CONFIDENCE = 0.7
 #: elision, a hyphenated word or a word with accents)
 _LATIN_LOWER_WORD = re.compile(rf"(?<![\w'’\-])[a-z]{{{ROMANISED_MIN_LETTERS},}}(?![\w'’\-])")
 LANG_FR = {"en": "anglais", "de": "allemand", "ru": "russe"}
+#: a lone English word counts as an anglicism French writers use only when wordfreq's French list has it
+#: this often too: «salvage» (Zipf 1.9 in French) is in the fr-mono corpus through English quotations in
+#: books, «meeting» (3.9) and «business» (4.4) are French usage
+ANGLICISM_MIN_FR_ZIPF = 2.5
+#: a rarer English word (Zipf below 3 in English: «walkout», «greening») is English left in the text
+#: when French does not know it at all: not in the French lexicon, never in the fr-mono corpus, and this
+#: many Zipf units more common in English than in French
+RARE_EN_MIN_ZIPF = 2.5
+RARE_EN_MARGIN = 1.0
+#: ... unless it is a plural whose singular is this much commoner in English (see :func:`_unenglish_plural`)
+UNENGLISH_PLURAL_GAP = 2.0
+#: an English word the French lexicon lists («screening», «awareness» is not listed) but that human
+#: French does not use: never in the fr-mono corpus, rarer than this in wordfreq's French, this common in
+#: English and this far ahead of French; flagged as left untranslated
+LEXICON_ANGLICISM_MAX_FR_ZIPF = 2.5
+LEXICON_ANGLICISM_MIN_EN_ZIPF = 4.0
+LEXICON_ANGLICISM_MARGIN = 1.5
+#: Russian borrowings of English agent nouns in -er («балкер» bulk carrier, «спикер», «трейдер») are
+#: rarer in Russian than the common words :func:`mtreview.knowledge.russian_latin.russian_word` accepts:
+#: a romanised -er noun qualifies with a Russian Zipf this high, when no other language has it this often
+LOAN_ER_MIN_RU_ZIPF = 1.5
+LOAN_ER_MAX_OTHER_ZIPF = 1.5
 
 
 @functools.lru_cache(maxsize=1)
@@ -134,11 +163,13 @@ def english_to_french(word: str) -> list[str]:
     return trs[:3]
 
 
-def foreign_language(word: str, margin: float = 1.0) -> tuple[str, float] | None:
+def foreign_language(word: str, margin: float = 1.0, rare: bool = False) -> tuple[str, float] | None:
     """``(lang, zipf)`` when ``word`` is a common English/German word and not a French one.
 
     wordfreq's French list contains the anglicisms French writers use («email», «shopping»), so a word
     counts as foreign only when it is at least ``margin`` Zipf units more common in the other language.
+    With ``rare`` (a lower-case word inside French), a rarer English word counts too when French has no
+    trace of it (:data:`RARE_EN_MIN_ZIPF`: «walkout», «greening»).
     """
     low = word.lower()
     if len(low) < 3 or is_french_word(low):
@@ -147,6 +178,55 @@ def foreign_language(word: str, margin: float = 1.0) -> tuple[str, float] | None
     best = max(((lang, zipf(low, lang)) for lang in LANGS), key=lambda p: p[1])
     if best[1] >= 3.0 and best[1] >= fr + margin:
         return best
+    if rare and low.isascii():
+        en = zipf(low, "en")
+        if en >= RARE_EN_MIN_ZIPF and en >= fr + RARE_EN_MARGIN and en >= zipf(low, "de") \
+                and corpus_count(low) == 0 and not _unenglish_plural(low, en):
+            return "en", en
+    return None
+
+
+def _unenglish_plural(low: str, en: float) -> bool:
+    """True for a plural English does not write, its singular :data:`UNENGLISH_PLURAL_GAP` Zipf units
+    commoner: «womans», «advices», «equipments» — a French writer's plural (or a pun), not English left by
+    a translation."""
+    return low.endswith("s") and zipf(low[:-1], "en") >= en + UNENGLISH_PLURAL_GAP
+
+
+def lexicon_anglicism(word: str) -> tuple[str, float] | None:
+    """``("en", zipf)`` for an English word the French lexicon lists but human-written French does not
+    use (see :data:`LEXICON_ANGLICISM_MAX_FR_ZIPF`): «screening»; not «meeting», «parking», «week-end»."""
+    low = word.lower()
+    if len(low) < 4 or not low.isascii() or not low.isalpha() or corpus_count(low) > 0:
+        return None
+    fr = zipf(low, "fr")
+    if fr >= LEXICON_ANGLICISM_MAX_FR_ZIPF:
+        return None
+    en = zipf(low, "en")
+    if en >= LEXICON_ANGLICISM_MIN_EN_ZIPF and en >= fr + LEXICON_ANGLICISM_MARGIN and is_french_word(low):
+        return "en", en
+    return None
+
+
+def russian_er_loan(word: str) -> str | None:
+    """The Russian borrowing of an English agent noun in -er that ``word`` romanises («balker» →
+    «балкер», bulk carrier), or None: a Russian noun (pymorphy3's first reading) with a Russian Zipf of at
+    least :data:`LOAN_ER_MIN_RU_ZIPF` that no other language writes as ``word``."""
+    from wordfreq import zipf_frequency
+
+    from ..knowledge.russian_latin import cyrillic_readings
+
+    if not word.endswith("er") or max(zipf(word, lang) for lang in ROMANISED_OTHER_LANGS) >= LOAN_ER_MAX_OTHER_ZIPF:
+        return None
+    m = _morph_ru()
+    if m is None:
+        return None
+    for cyr in cyrillic_readings(word):
+        if zipf_frequency(cyr, "ru") < LOAN_ER_MIN_RU_ZIPF:
+            continue  # (wordfreq's Russian list: a recent loan may be missing from pymorphy3's dictionary)
+        p = m.parse(cyr)[0]
+        if p.tag.POS == "NOUN" and not ({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"} & p.tag.grammemes):
+            return cyr
     return None
 
 
@@ -208,7 +288,9 @@ class UntranslatedDetector(BaseDetector):
                 continue
             cyr = russian_word(low)  # before the other languages' word lists, which load only if needed
             if cyr is None or max(zipf(low, lang) for lang in ROMANISED_OTHER_LANGS) >= ROMANISED_MAX_ZIPF:
-                continue
+                cyr = russian_er_loan(low)  # «balker»: a Russian loan from English, rarer in Russian
+                if cyr is None:
+                    continue
             sugg = russian_to_french(cyr)
             yield Flag(start=a, end=b, text=low, category="accuracy/untranslated", severity="major",
                        confidence=ROMANISED_CONFIDENCE, suggestions=sugg[:3],
@@ -294,7 +376,9 @@ class UntranslatedDetector(BaseDetector):
             if any(is_french_word(x.lower()) and not foreign_language(x) for x in parts):
                 return None  # «bass-reflex»: a term half French
         capital_inside = w[:1].isupper() and not is_sentence_initial(tok)
-        found = foreign_language(w, 0.5 if capital_inside else 1.0)
+        found = foreign_language(w, 0.5 if capital_inside else 1.0, rare=w.islower())
+        if found is None and w.islower():
+            found = lexicon_anglicism(w)
         if found is None:
             return None
         lang, z = found
@@ -369,7 +453,8 @@ class UntranslatedDetector(BaseDetector):
                 # with an English neighbour that is no French word, a borrowed English term («heavy metal»,
                 # «hard bass», «grammy award»): a genre, a name, a term of art that French keeps
                 conf, rule = 0.45, "english_term"
-            elif cognate is None and corpus_count(first.text) >= ANGLICISM_MIN_COUNT:
+            elif cognate is None and corpus_count(first.text) >= ANGLICISM_MIN_COUNT and \
+                    zipf(first.lower_, "fr") >= ANGLICISM_MIN_FR_ZIPF:
                 # one lower-case word in French that French writers use («meeting», «business»): an
                 # anglicism; the source decides (in the source: untranslated)
                 conf, rule = 0.45, "lone_word"

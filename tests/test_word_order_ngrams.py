@@ -80,3 +80,26 @@ def test_adverb_before_verb(nlp, text, span, sugg):
 ])
 def test_adverb_clean_left_alone(nlp, text):
     assert _found(nlp, text) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, span, sugg", [
+    ("Le traitement nettement a réduit le nombre de cas graves.", "nettement a", "a nettement"),
+    ("La ministre, Claire Dubois, considérablement a allégé la procédure.", "considérablement a", "a considérablement"),
+    ("Le club a perdu trois des premières cinq rencontres.", "premières cinq", "cinq premières"),
+    ("La ville investira pendant les prochaines trois années.", "prochaines trois", "trois prochaines"),
+])
+def test_manner_adverb_and_rank_order(nlp, text: str, span: str, sugg: str) -> None:
+    assert (span, sugg) in _found(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Le traitement a nettement réduit le nombre de cas graves.",
+    "Le projet, finalement, a été adopté.",
+    "Les cinq premières rencontres ont été serrées.",
+    "Ce sont les derniers jours de l'été.",
+    "Les premiers jours, deux équipes ont suffi.",
+])
+def test_manner_adverb_and_rank_order_left_alone(nlp, text: str) -> None:
+    assert _found(nlp, text) == []

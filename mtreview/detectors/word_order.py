@@ -52,6 +52,8 @@ RULES: dict[str, tuple[float, str]] = {
     "adjectif_postpose_avant_nom": (0.6, "cet adjectif suit le nom"),
     "adjectif_postpose_avant_nom_suffixe": (0.55, "un adjectif de ce type suit le nom"),
     "adverbe_avant_verbe_ngrams": (0.6, "cet adverbe suit le verbe conjugué ou l'auxiliaire"),
+    "adverbe_en_ment_avant_auxiliaire": (0.55, "l'adverbe de manière suit l'auxiliaire"),
+    "ordinal_avant_nombre": (0.6, "le nombre précède « premiers », « derniers », « prochains »"),
 }
 #: the adverb before the verb form at most this often in the n-grams (and at most 1/ADV_RATIO of after) …
 ADV_MAX_BEFORE = 2
@@ -236,10 +238,29 @@ def adjective_before_noun(doc: Any, t: Any) -> tuple[Any, Any, str, str] | None:
     return t, noun, f"{noun.text} {t.text}", rule
 
 
+#: plural ordinals of rank that French writes after a cardinal («les cinq premières rondes»)
+RANK_ADJECTIVES = frozenset({"premiers", "premières", "derniers", "dernières", "prochains", "prochaines"})
+
+
+def ordinal_before_number(doc: Any, t: Any) -> tuple[Any, Any, str, str] | None:
+    """«lors des premières cinq rondes», «les prochaines quatre années»: Russian and English put the rank
+    before the number («первые пять», «the first five»); French puts the number first («les cinq
+    premières rondes», «les quatre prochaines années»). ``t`` is the rank adjective, followed by a
+    cardinal (a word or digits, not «un»/«une») and then a noun."""
+    if t.lower_ not in RANK_ADJECTIVES or t.i + 2 >= len(doc):
+        return None
+    num, noun = doc[t.i + 1], doc[t.i + 2]
+    if num.lower_ in {"un", "une"} or not (num.pos_ == "NUM" or num.like_num) or noun.pos_ != "NOUN":
+        return None
+    if t.i > 0 and doc[t.i - 1].pos_ == "NUM":
+        return None  # «les 3 premiers 10 %»: already numbered
+    return t, num, f"{num.text} {t.text}", "ordinal_avant_nombre"
+
+
 def find(doc: Any, t: Any) -> tuple[Any, Any, str, str] | None:
     """The first word-order finding of any rule at token ``t``."""
     return nationality_before_noun(doc, t) or superlative_place_before_noun(doc, t) or \
-        adjective_before_noun(doc, t) or adverb_before_verb(doc, t)
+        adjective_before_noun(doc, t) or adverb_before_verb(doc, t) or ordinal_before_number(doc, t)
 
 
 def _verb_form(word: str) -> bool:
@@ -255,6 +276,25 @@ def free_adverbs() -> frozenset[str]:
         return frozenset()
     return frozenset(ln.strip().lower() for ln in FREE_ADVERBS.read_text(encoding="utf-8").splitlines()
                      if ln.strip() and not ln.startswith("#"))
+
+
+#: a manner adverb before an auxiliary: it is written after it («a nettement réduit») …
+MANNER_SUFFIX = "ment"
+#: … unless the n-grams write it before the auxiliary this often («seulement», «notamment» are free)
+MANNER_MAX_BEFORE = 0
+
+
+def _manner_before_auxiliary(doc: Any, t: Any, verb: Any, neg: bool, m: Any) -> bool:
+    """«le vaccin nettement a réduit»: an adverb in -ment between the subject and an auxiliary followed by
+    its past participle. French writes a manner adverb after the auxiliary («a nettement réduit»), and the
+    n-grams, too sparse for a rarer adverb, need not vouch for it: the pair «adverb auxiliary» must only
+    never have been seen."""
+    if neg or verb.pos_ != "AUX" or not t.lower_.endswith(MANNER_SUFFIX) or len(t.text) < 7:
+        return False
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is None or nxt.morph.get("VerbForm") != ["Part"]:
+        return False
+    return m.count([t.lower_, verb.lower_]) <= MANNER_MAX_BEFORE
 
 
 def adverb_before_verb(doc: Any, t: Any) -> tuple[Any, Any, str, str] | None:
@@ -274,13 +314,19 @@ def adverb_before_verb(doc: Any, t: Any) -> tuple[Any, Any, str, str] | None:
         return None
     if subj.pos_ == "ADJ" and subj.dep_ == "amod" and subj.head.i < subj.i:
         subj = subj.head  # «les pays riches également ont»
+    head = verb.head if verb.pos_ == "AUX" else verb
+    if subj.text == "," and not neg and t.i + 1 < len(doc) and doc[t.i + 1].text != ",":
+        # «la directrice, Eleanor Pryce, nettement a réduit»: the comma closes an apposition of the subject
+        subj = next((c for c in list(verb.children) + list(head.children)
+                     if c.dep_ in {"nsubj", "nsubj:pass"} and c.i < t.i), subj)
     if subj.pos_ not in {"NOUN", "PROPN", "PRON"} or subj.lower_ in _ADV_SUBJ_SKIP or \
             subj.dep_ not in {"nsubj", "nsubj:pass"}:
         return None
-    head = verb.head if verb.pos_ == "AUX" else verb
     if subj.head.i not in {verb.i, head.i}:
         return None
     a, v = t.lower_, verb.lower_
+    if _manner_before_auxiliary(doc, t, verb, neg, m):
+        return t, verb, f"{verb.text} {t.text}", "adverbe_en_ment_avant_auxiliaire"
     if neg:
         before, after = m.count(["ne", a, v]) + m.count([a, "ne", v]), m.count(["ne", v, a])
         if not after:  # «n'a pas encore»: the adverb after «pas»

@@ -6,7 +6,8 @@ Swedish or Slavic one), so no check of the word alone suspects it. The surname s
 person's name is written in (wordfreq knows «Steinmetz» best in German); the given name's readings by the
 transliteration model (the spellings that share its Russian form) are ranked by their frequency in that
 language, and a reading far commoner there than the written form («Katharina» in German, «Nathan» in
-English) is suggested.
+English) is suggested. The real spellings whose Russian transcription in that language sounds like the
+given name (:mod:`mtreview.knowledge.respelling`: «Yurgen» ← «Jürgen» in German) are readings too.
 
 Only a given name standing right before a surname already flagged corrupted is looked at: clean text,
 where nothing is flagged, is never touched.
@@ -21,9 +22,9 @@ from ...flags import Flag
 from ...knowledge.lexicon import zipf_fr
 from ...knowledge.name_languages import NAME_LANGUAGES, language_zipfs, zipf_in
 from ...knowledge.palladius import is_chinese_surname, pinyin_readings
-from ...knowledge.spellings import name_tokens
+from ...knowledge.spellings import is_real_spelling, name_tokens
 from .romanisation import written_by_pivot
-from .tokens import capitalised_before, name_case
+from .tokens import capitalised_after, capitalised_before, name_case
 
 #: the surname is this much commoner (Zipf) in its language than in any other
 LANGUAGE_MARGIN = 0.5
@@ -55,11 +56,21 @@ def surname_language(surname: str) -> str | None:
     return lang if best >= LANGUAGE_MIN_ZIPF and best - second >= LANGUAGE_MARGIN else None
 
 
+def index_readings(word: str, lang: str) -> list[tuple[str, float]]:
+    """The real spellings of ``lang`` that Russian transcribes with the sound of ``word`` (same key in
+    :mod:`mtreview.knowledge.respelling`), as (spelling, 0.0) readings beside the model's."""
+    from ...knowledge.respelling import candidates as sounds_like
+
+    return [(c.spelling, 0.0) for c in sounds_like(word, lang, max_edits=0)
+            if c.language == lang and not c.declined]
+
+
 def respell_given_names(detector: str, text: str, flags: list[Flag], use_model: bool = True) -> list[Flag]:
     """``flags`` plus a ``name/corrupted`` flag on each given name that stands before a surname flagged
     corrupted and has a reading far commoner in the surname's language (module docstring)."""
     if not use_model:
         return flags
+    flags = prefer_sounds_like(detector, text, flags)
     mine = [f for f in flags if f.detector == detector]
     starts = {f.start for f in mine}
     ends = {f.end for f in mine}
@@ -86,6 +97,7 @@ def respell_given_names(detector: str, text: str, flags: list[Flag], use_model: 
     readings = tr.candidates([g for _, _, g, _ in todo], n=READINGS) if todo else []
     added = []
     for (f, at, given, lang), cands in zip(todo, readings, strict=True):
+        cands = cands + index_readings(given, lang)
         own = zipf_in(given, lang)
         if own >= OWN_MAX_ZIPF:
             continue
@@ -131,6 +143,7 @@ def _reread_flagged_given_names(detector: str, text: str, flags: list[Flag], tr:
     readings = tr.candidates([out[g].text for g, _ in todo], n=READINGS)  # type: ignore[attr-defined]
     for (g, lang), cands in zip(todo, readings, strict=True):
         given = out[g]
+        cands = cands + index_readings(given.text, lang)
         now = given.suggestions[0]
         if is_chinese_surname(now) or now.lower() in pinyin_readings(given.text):
             continue  # read from Palladius beside a Chinese name (:mod:`.chinese_names`)
@@ -146,4 +159,64 @@ def _reread_flagged_given_names(detector: str, text: str, flags: list[Flag], tr:
             evidence={**given.evidence, "entity": sugg,
                       "mechanism": f"{given.evidence.get('mechanism', '')}; reading of the surname's language "
                                    f"({lang}): {now} {have:.1f} → {sugg} {best[0]:.1f} Zipf"})
+    return out
+
+
+#: the mechanisms whose suggestion is a guess at an unknown name's spelling (the model's, an exact pivot
+#: form's): a spelling of the other part's language that sounds the same may replace it
+_GUESSED = ("translit model", "pivot form of a real name")
+
+
+def _other_part_language(text: str, f: Flag, suggestion_at: dict[int, str]) -> str | None:
+    """The language of the other part of the name ``f`` is part of: the word just before or after it
+    (its suggestion when it is flagged too), by :func:`surname_language`."""
+    for got in (capitalised_before(text, f.start), capitalised_after(text, f.end)):
+        if got is None:
+            continue
+        other = suggestion_at.get(got[0], got[1] if is_real_spelling(got[1]) else None)
+        lang = surname_language(other) if other else None
+        if lang is None and other is None and len(got[1]) >= 4:
+            # an unknown word, itself re-romanised («Echegarai»): the language of the one real spelling
+            # that sounds like it, when one stands out
+            from ...knowledge.respelling import candidates as sounds_like
+
+            near = sounds_like(got[1], max_edits=0, limit=2)
+            if near and (len(near) == 1 or near[0].score - near[1].score >= 1.0):
+                lang = near[0].language
+        if lang is not None:
+            return lang
+    return None
+
+
+def prefer_sounds_like(detector: str, text: str, flags: list[Flag]) -> list[Flag]:
+    """A guessed spelling of a flagged word (:data:`_GUESSED`) gives way to a real spelling of the
+    language of the name's other part that Russian transcribes with the word's sound
+    (:mod:`mtreview.knowledge.respelling`) and that is :data:`GIVEN_GAIN` commoner there: «Bern» read
+    «Bern» beside the Swedish «Sjöqvist» is «Björn». Only suggestions change, never which words are flagged."""
+    from ...knowledge.respelling import candidates as sounds_like
+
+    suggestion_at = {f.start: f.suggestions[0] for f in flags
+                     if f.detector == detector and f.suggestions and " " not in f.suggestions[0]}
+    out = list(flags)
+    for i, f in enumerate(flags):
+        mech = str(f.evidence.get("mechanism", ""))
+        if (f.detector != detector or f.category != "name/corrupted" or not f.suggestions or " " in f.text
+                or " " in f.suggestions[0] or not mech.startswith(_GUESSED)):
+            continue
+        lang = _other_part_language(text, f, suggestion_at)
+        if lang is None:
+            continue
+        now = f.suggestions[0]
+        have = zipf_in(now, lang)
+        best = max(((zipf_in(c.spelling, lang), c.spelling) for c in sounds_like(f.text, lang, max_edits=0)
+                    if c.language == lang and c.spelling != now.lower()), default=None)
+        if best is None or best[0] - have < GIVEN_GAIN:
+            continue
+        sugg = name_case(best[1])
+        out[i] = dataclasses.replace(
+            f, suggestions=[sugg] + [x for x in f.suggestions if x != sugg],
+            explanation=f"{f.explanation} Dans la langue de l'autre partie du nom ({lang}), ce nom s'écrit « {sugg} ».",
+            evidence={**f.evidence, "entity": sugg,
+                      "mechanism": f"{mech}; sounds-like spelling of the other part's language ({lang}): "
+                                   f"{now} {have:.1f} → {sugg} {best[0]:.1f} Zipf"})
     return out

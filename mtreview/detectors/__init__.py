@@ -79,6 +79,7 @@ REGISTRY: dict[str, str] = {
     "bilingual": "mtreview.detectors.bilingual:BilingualDetector",
     "pivotmodel": "mtreview.detectors.pivotmodel:PivotModelDetector",  # learned (models/pivot-errors), gated
     "polysemy": "mtreview.detectors.polysemy:PolysemyDetector",  # sense sets + fr-ngrams; opt-in
+    "genitive": "mtreview.detectors.genitive:GenitiveDetector",  # «N ADJ» for «N de N2» (models/noun-phrases)
 }
 
 #: detectors a plain review runs, in order
@@ -89,6 +90,7 @@ DEFAULT_ON.append("repetition")
 DEFAULT_ON.append("untranslated")
 DEFAULT_ON.append("omission")
 DEFAULT_ON.append("mistranslation")
+DEFAULT_ON.append("genitive")  # a Russian genitive turned adjective, judged by the fr-mono noun phrases
 DEFAULT_ON.append("pivotmodel")  # the learned tagger, its spans kept only with evidence the tagger lacks
 DEFAULT_ON.append("bilingual")  # finds nothing without a source
 DEFAULT_ON.append("typography")  # minor: 0.1 MQM point a flag

@@ -1,7 +1,7 @@
 """Where mtreview finds its shipped models: one explicit, documented search path.
 
 A model is a folder named after it (``translit-ru-latin``, ``pivot-errors``, ``pivot-signature``,
-``cooc-fr``, ``fr-ngrams``). :func:`model_dir` returns the first of these that holds it:
+``cooc-fr``, ``fr-ngrams``, ``noun-phrases``). :func:`model_dir` returns the first of these that holds it:
 
 1. every folder of ``$MTREVIEW_MODELS`` (one folder, or several separated by ``os.pathsep``), each a
    folder *of model folders* (``$MTREVIEW_MODELS/translit-ru-latin/...``): a retrained or relocated model;
@@ -31,7 +31,7 @@ __all__ = ["MODELS", "ModelNotFoundError", "find_model_dir", "model_dir", "searc
            "source_models_dir"]
 
 #: the models the project ships (the folders of the repository's ``models/``)
-MODELS = ("translit-ru-latin", "pivot-errors", "pivot-signature", "cooc-fr", "fr-ngrams")
+MODELS = ("translit-ru-latin", "pivot-errors", "pivot-signature", "cooc-fr", "fr-ngrams", "noun-phrases")
 #: the environment variable that puts folders of models first on the search path
 ENV_MODELS = "MTREVIEW_MODELS"
 #: the environment variable naming the training-data folder (``../shared/data`` of the checkout)

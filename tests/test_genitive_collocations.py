@@ -14,10 +14,11 @@ from conftest import flags, slow_fixture
 from mtreview.detectors.genitive import GenitiveDetector
 from mtreview.knowledge import noun_phrases
 from mtreview.knowledge.noun_phrases import get_noun_phrases, modifier_key, noun_key
+from mtreview.resources import model_dir
 
 
 def test_tables_ship_small_with_their_source():
-    d = noun_phrases.MODEL_DIR
+    d = model_dir(noun_phrases.MODEL_NAME)
     size = sum((d / f).stat().st_size for f in ("noun_adj.tsv.gz", "noun_de.tsv.gz", "relational.tsv",
                                                "relational_curated.tsv"))
     assert size < 3_000_000

@@ -28,9 +28,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["DE_DETS", "MODEL_DIR", "NounPhrases", "get_noun_phrases", "modifier_key", "noun_key"]
+__all__ = ["DE_DETS", "MODEL_NAME", "NounPhrases", "get_noun_phrases", "modifier_key", "noun_key"]
 
-MODEL_DIR = Path(__file__).resolve().parent.parent.parent / "models" / "noun-phrases"
+#: the model folder on the models search path (:mod:`mtreview.resources`)
+MODEL_NAME = "noun-phrases"
 #: the forms of «de» (+ article) counted between two nouns, as :func:`ngrams.tokenize` writes them
 DE_DETS = ("de", "du", "des", "de la", "de l'")
 
@@ -111,9 +112,12 @@ class NounPhrases:
 
 @functools.lru_cache(maxsize=1)
 def get_noun_phrases(model_dir: Path | None = None) -> NounPhrases | None:
-    """The tables of ``model_dir`` (default ``models/noun-phrases``), loaded once; None when absent."""
-    d = model_dir or MODEL_DIR
-    if not (d / "noun_adj.tsv.gz").exists() or not (d / "noun_de.tsv.gz").exists():
+    """The tables of ``model_dir`` (default: ``noun-phrases`` on the models search path), loaded once; None
+    when absent."""
+    from ..resources import find_model_dir
+
+    d = model_dir or find_model_dir(MODEL_NAME)
+    if d is None or not (d / "noun_adj.tsv.gz").exists() or not (d / "noun_de.tsv.gz").exists():
         return None
     out = NounPhrases()
     head_adj: dict[str, int] = defaultdict(int)

@@ -14,6 +14,11 @@ pymorphy3's Russian dictionary by :func:`build` (French stop words and words com
 :data:`MAX_FRENCH_ZIPF` left out) (``python -m mtreview.knowledge.name_words``); it knows
 no particular name. The names check :mod:`mtreview.detectors.names.name_words` reads it.
 
+:func:`lookup_any` also reads a plural the table lacks as the plural of a name («Rivières» → *Rivers*,
+where *Rivers* is a name token), :func:`person_roles` lists the nouns of trade and office that stand
+before a person's name («le producteur», «l'analyste», «M.»), and :func:`english_given_name` tells a
+given name that English uses far more than French («Lucy», «Mark») from one French shares («Martin»).
+
 Data file: ``data/lexicon/name_words_fr.tsv.gz`` — ``french word<TAB>name<TAB>channel<TAB>people
 called so<TAB>evidence``.
 """
@@ -29,6 +34,13 @@ from pathlib import Path
 DATA_FILE = Path(__file__).resolve().parent / "data" / "lexicon" / "name_words_fr.tsv.gz"
 #: English surnames that are English words, with their French word (curated; see the file's header)
 CURATED_FILE = Path(__file__).resolve().parent / "data" / "lexicon" / "surname_words_en_fr.tsv"
+#: nouns of trade and office before a person's name (curated; see the file's header)
+ROLES_FILE = Path(__file__).resolve().parent / "data" / "lexicon" / "person_roles_fr.txt"
+#: a given name is English rather than French where its English frequency (Zipf) passes its French one
+#: by this much ...
+ENGLISH_GIVEN_MARGIN = 0.25
+#: ... and reaches this (a name English really uses)
+ENGLISH_GIVEN_MIN_ZIPF = 3.0
 #: a name counts when at least this many name pairs are of it (a name people really bear)
 MIN_PEOPLE = 3
 #: an English name token is read as an English word from this frequency (Zipf) on
@@ -133,6 +145,40 @@ def _table() -> dict[str, tuple[NameWord, ...]]:
 def lookup(word: str) -> tuple[NameWord, ...]:
     """The names the French ``word`` (any case) may translate, most borne first."""
     return _table().get(word.lower(), ())
+
+
+def lookup_any(word: str) -> tuple[NameWord, ...]:
+    """:func:`lookup`, or, for a plural the table lacks («Champs», «Collines»), the names of its singular
+    made plural where people bear that plural («Hill» → *Hills*); the plural keeps the singular's count."""
+    found = lookup(word)
+    low = word.lower()
+    if found or len(low) < MIN_LETTERS + 1 or low[-1] not in "sx":
+        return found
+    from .spellings import name_tokens
+
+    out = []
+    for x in lookup(low[:-1]):
+        plural = x.name + "s"
+        if x.channel == "en" and plural.lower() in name_tokens():
+            out.append(NameWord(low, plural, x.channel, x.people, f"{plural.lower()} → {low}"))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def person_roles() -> frozenset[str]:
+    """Lower-case nouns of trade, office and address that stand before a person's name."""
+    lines = ROLES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
+
+
+def english_given_name(word: str) -> bool:
+    """Is ``word`` a given name English uses much more than French (wordfreq): «Lucy», «Mark», «Fiona»
+    and not «Martin», «Laura», «Jean»?"""
+    from .lexicon import zipf_en, zipf_fr
+
+    low = word.lower()
+    en = zipf_en(low)
+    return en >= ENGLISH_GIVEN_MIN_ZIPF and en - zipf_fr(low) >= ENGLISH_GIVEN_MARGIN
 
 
 def main() -> None:

@@ -2,7 +2,9 @@
 Grises» for *Greywater Shipping*, «Capital du Pont de Pierre» for *Stonebridge Capital*. The lexicon
 (``data/lexicon/org_calques_fr_en.tsv``) lists the sector words English names end with (*Capital*,
 *Shipping*, *Therapeutics*) and the nature, colour and material words they are made of; this module
-reads a French phrase back into the English name it translates."""
+reads a French phrase back into the English name it translates. A noun or adjective may be several French
+words («Clé de Voûte» → *Keystone*, «Cerf-Volant» → *Kite*); the lexicon also lists the lower-case nouns
+that introduce a brand named with no sector word («la marque Foulée d'Argent» → *Silverstride*)."""
 
 from __future__ import annotations
 
@@ -21,6 +23,13 @@ class OrgLexicon:
     adjectives: dict[str, tuple[str, ...]]
     #: French noun lemma → English
     nouns: dict[str, tuple[str, ...]]
+    #: lower-case French nouns that introduce an organisation or brand name («société», «marque»)
+    intros: frozenset[str] = frozenset()
+
+    @property
+    def longest_phrase(self) -> int:
+        """The most words (space- or «de»-separated) a head, noun or adjective of the lexicon has."""
+        return max(len(k.replace("'", "' ").split()) for t in (self.heads, self.nouns, self.adjectives) for k in t)
 
 
 @functools.lru_cache(maxsize=1)
@@ -28,18 +37,28 @@ def org_lexicon() -> OrgLexicon:
     heads: dict[str, tuple[str, ...]] = {}
     adjs: dict[str, tuple[str, ...]] = {}
     nouns: dict[str, tuple[str, ...]] = {}
+    intros: set[str] = set()
     table = {"head": heads, "adj": adjs, "noun": nouns}
     lines = [x for x in LEXICON.read_text(encoding="utf-8").splitlines() if x and not x.startswith("#")]
     for line in lines[1:]:
         kind, fr, en = line.split("\t")
-        table[kind][fr] = tuple(en.split("|"))
-    return OrgLexicon(heads, adjs, nouns)
+        if kind == "intro":
+            intros.add(fr)
+        else:
+            table[kind][fr] = tuple(en.split("|"))
+    return OrgLexicon(heads, adjs, nouns, frozenset(intros))
+
+
+def phrase_key(phrase: str) -> str:
+    """A French phrase as the lexicon writes it: lower case, single spaces, straight apostrophes
+    («Clé  de Voûte» → «clé de voûte», «Bois d’Œuvre» → «bois d'œuvre»)."""
+    return " ".join(phrase.lower().replace("’", "'").split())
 
 
 def lemma_candidates(word: str) -> list[str]:
     """The word, lower-cased, and the masculine singular forms it may be of («Grises» → gris,
     «Eaux» → eau, «Frênes» → frêne)."""
-    w = word.lower().replace("’", "'")
+    w = phrase_key(word)
     out = [w]
     for suf, rep in (("eaux", "eau"), ("aux", "al"), ("x", ""), ("s", "")):
         if w.endswith(suf) and len(w) > len(suf) + 1:
@@ -81,9 +100,11 @@ def english_of_parts(groups: list[list[str]]) -> list[str] | None:
     return english
 
 
-def compound_first(words: list[str]) -> list[str]:
+def compound_first(words: list[str], brand: bool = False) -> list[str]:
     """Ways English writes two name parts, likeliest first: one word where English or the names of
-    people know it («Stonebridge», «Greywater», «Ironbark»), else two («Silver Birch»)."""
+    people know it («Stonebridge», «Greywater», «Ironbark»), else two («Silver Birch»). A ``brand``
+    (a name with no sector word after it) is one word first even where English does not know the
+    compound («Silverstride»): a bare brand name of two parts is usually written so."""
     from .lexicon import zipf_en
     from .spellings import is_real_spelling, name_tokens
 
@@ -92,6 +113,6 @@ def compound_first(words: list[str]) -> list[str]:
         return [spaced]
     joined = (words[0] + words[1].lower())
     low = joined.lower()
-    if zipf_en(low) > 0.0 or low in name_tokens() or is_real_spelling(joined):
+    if brand or zipf_en(low) > 0.0 or low in name_tokens() or is_real_spelling(joined):
         return [joined, spaced]
     return [spaced, joined]

@@ -20,7 +20,13 @@ def stop24_ids() -> list[str]:
     """The ids of the entries after :data:`BLOCK_MARK` in ``false_friend_calques.jsonl``."""
     lines = FALSE_FRIEND_CALQUES_FILE.read_text(encoding="utf-8").splitlines()
     start = next(i for i, ln in enumerate(lines) if ln.startswith("//") and BLOCK_MARK in ln)
-    return [json.loads(ln)["id"] for ln in lines[start:] if ln.startswith("{")]
+    ids: list[str] = []
+    for ln in lines[start + 1:]:
+        if ln.startswith("// ----"):  # the next block
+            break
+        if ln.startswith("{"):
+            ids.append(json.loads(ln)["id"])
+    return ids
 
 
 # (entry id without «ffx-en-», mistranslated sentence, (flagged text, first suggestion), correct French)

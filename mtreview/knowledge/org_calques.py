@@ -26,9 +26,10 @@ class OrgLexicon:
     #: lower-case French nouns that introduce an organisation or brand name («société», «marque»)
     intros: frozenset[str] = frozenset()
 
-    @property
+    @functools.cached_property
     def longest_phrase(self) -> int:
-        """The most words (space- or «de»-separated) a head, noun or adjective of the lexicon has."""
+        """The most words (space- or «de»-separated) a head, noun or adjective of the lexicon has (computed
+        once: it is asked at every capitalised word)."""
         return max(len(k.replace("'", "' ").split()) for t in (self.heads, self.nouns, self.adjectives) for k in t)
 
 

@@ -54,6 +54,7 @@ RULES: dict[str, tuple[float, str]] = {
     "adverbe_avant_verbe_ngrams": (0.6, "cet adverbe suit le verbe conjugué ou l'auxiliaire"),
     "adverbe_en_ment_avant_auxiliaire": (0.55, "l'adverbe de manière suit l'auxiliaire"),
     "ordinal_avant_nombre": (0.6, "le nombre précède « premiers », « derniers », « prochains »"),
+    "ordinal_avant_chiffres": (0.45, "le nombre précède d'ordinaire « premiers », « derniers », « prochains »"),
 }
 #: the adverb before the verb form at most this often in the n-grams (and at most 1/ADV_RATIO of after) …
 ADV_MAX_BEFORE = 2
@@ -254,7 +255,9 @@ def ordinal_before_number(doc: Any, t: Any) -> tuple[Any, Any, str, str] | None:
         return None
     if t.i > 0 and doc[t.i - 1].pos_ == "NUM":
         return None  # «les 3 premiers 10 %»: already numbered
-    return t, num, f"{num.text} {t.text}", "ordinal_avant_nombre"
+    # «les dernières 24 heures»: with digits the English order is common in the press (a suggestion)
+    rule = "ordinal_avant_chiffres" if num.text[:1].isdigit() else "ordinal_avant_nombre"
+    return t, num, f"{num.text} {t.text}", rule
 
 
 def find(doc: Any, t: Any) -> tuple[Any, Any, str, str] | None:

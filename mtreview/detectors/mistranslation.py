@@ -859,12 +859,7 @@ class MistranslationDetector(BaseDetector):
         if form and e.np and noun.i > verb.i and all(t.dep_ == "det" for t in between):
             form, last = f"{form} {e.np}", noun
         if form:  # elision before the verb: «n'appliquent» → «ne portent», «ne porte» → «n'apporte»
-            prev = doc[verb.i - 1] if verb.i > verb.sent.start else None
-            vowel = form[:1].lower() in "aàâeéèêiîoôuûhy"
-            if prev is not None and prev.lower_ in _ELIDED and not vowel:
-                first, form = prev, f"{_ELIDED[prev.lower_]} {form}"
-            elif prev is not None and prev.lower_ in _UNELIDED and vowel and prev.idx + len(prev.text) + 1 == verb.idx:
-                first, form = prev, f"{_UNELIDED[prev.lower_]}{form}"
+            first, form = _elide_before(doc, verb, form)
         a = off + first.idx
         b = off + last.idx + len(last.text)
         orig = text[a:b]
@@ -936,12 +931,7 @@ class MistranslationDetector(BaseDetector):
             joined = contract(prep, d) if d in {"le", "la", "les", "l'"} else f"{prep} {det.text}"
             form = f"{form} {joined}" if not joined.endswith("'") else f"{form} {joined}"
             last = det
-        prev = doc[verb.i - 1] if verb.i > verb.sent.start else None
-        vowel = form[:1].lower() in "aàâeéèêiîoôuûhy"
-        if prev is not None and prev.lower_ in _ELIDED and not vowel:
-            first, form = prev, f"{_ELIDED[prev.lower_]} {form}"
-        elif prev is not None and prev.lower_ in _UNELIDED and vowel and prev.idx + len(prev.text) + 1 == verb.idx:
-            first, form = prev, f"{_UNELIDED[prev.lower_]}{form}"
+        first, form = _elide_before(doc, verb, form, first)
         a = off + first.idx
         b = off + last.idx + len(last.text)
         orig = text[a:b]
@@ -963,6 +953,20 @@ class MistranslationDetector(BaseDetector):
 
 
 # --------------------------------------------------------------------------- 7. support-verb calques: helpers
+def _elide_before(doc: Any, verb: Any, form: str, first: Any = None) -> tuple[Any, str]:
+    """The replacement ``form`` of ``verb`` with the word before it elided or restored as the new first
+    letter needs («n'appliquent» → «ne portent», «ne porte» → «n'apporte»): (first token of the span, form).
+    ``first`` defaults to the verb."""
+    first = verb if first is None else first
+    prev = doc[verb.i - 1] if verb.i > verb.sent.start else None
+    vowel = form[:1].lower() in "aàâeéèêiîoôuûhy"
+    if prev is not None and prev.lower_ in _ELIDED and not vowel:
+        return prev, f"{_ELIDED[prev.lower_]} {form}"
+    if prev is not None and prev.lower_ in _UNELIDED and vowel and prev.idx + len(prev.text) + 1 == verb.idx:
+        return prev, f"{_UNELIDED[prev.lower_]}{form}"
+    return first, form
+
+
 _DEFINITE_DETS = {"le", "la", "les", "l'", "l’", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs",
                   "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos"}
 #: what may stand between a support verb and its object (determiners, adjectives, adverbs, numbers)

@@ -153,12 +153,9 @@ def _reread_flagged_given_names(detector: str, text: str, flags: list[Flag], tr:
         if best is None or best[0] - have < GIVEN_GAIN:
             continue
         sugg = name_case(best[1])
-        out[g] = dataclasses.replace(
-            given, suggestions=[sugg] + [x for x in given.suggestions if x != sugg],
-            explanation=f"{given.explanation} Dans la langue du nom de famille ({lang}), ce prénom s'écrit « {sugg} ».",
-            evidence={**given.evidence, "entity": sugg,
-                      "mechanism": f"{given.evidence.get('mechanism', '')}; reading of the surname's language "
-                                   f"({lang}): {now} {have:.1f} → {sugg} {best[0]:.1f} Zipf"})
+        out[g] = _respelt(given, sugg, f"Dans la langue du nom de famille ({lang}), ce prénom s'écrit « {sugg} ».",
+                          f"{given.evidence.get('mechanism', '')}; reading of the surname's language "
+                          f"({lang}): {now} {have:.1f} → {sugg} {best[0]:.1f} Zipf")
     return out
 
 
@@ -213,10 +210,15 @@ def prefer_sounds_like(detector: str, text: str, flags: list[Flag]) -> list[Flag
         if best is None or best[0] - have < GIVEN_GAIN:
             continue
         sugg = name_case(best[1])
-        out[i] = dataclasses.replace(
-            f, suggestions=[sugg] + [x for x in f.suggestions if x != sugg],
-            explanation=f"{f.explanation} Dans la langue de l'autre partie du nom ({lang}), ce nom s'écrit « {sugg} ».",
-            evidence={**f.evidence, "entity": sugg,
-                      "mechanism": f"{mech}; sounds-like spelling of the other part's language ({lang}): "
-                                   f"{now} {have:.1f} → {sugg} {best[0]:.1f} Zipf"})
+        out[i] = _respelt(f, sugg, f"Dans la langue de l'autre partie du nom ({lang}), ce nom s'écrit « {sugg} ».",
+                          f"{mech}; sounds-like spelling of the other part's language ({lang}): "
+                          f"{now} {have:.1f} → {sugg} {best[0]:.1f} Zipf")
     return out
+
+
+def _respelt(f: Flag, sugg: str, why: str, mechanism: str) -> Flag:
+    """``f`` with ``sugg`` as its first suggestion, ``why`` added to its explanation and ``mechanism`` as the
+    evidence's mechanism (the other suggestions kept after it)."""
+    return dataclasses.replace(
+        f, suggestions=[sugg] + [x for x in f.suggestions if x != sugg], explanation=f"{f.explanation} {why}",
+        evidence={**f.evidence, "entity": sugg, "mechanism": mechanism})

@@ -5,7 +5,7 @@ runs again and again over them while they are being made (a pickle of the names 
 with collection paused, 1.5 s without). :func:`gc_paused` suspends collection for the duration of
 such a load; nothing cyclic worth collecting is created there. :func:`load_cached` and
 :func:`save_cached` keep such data compiled on disk (atomically written pickles under
-:func:`cache_root`).
+:func:`cache_root`); :func:`save_cached_folder` does the same for a folder of memory-mapped arrays.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ import contextlib
 import gc
 import os
 import pickle
+import shutil
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -79,4 +80,19 @@ def save_cached(path: Path, obj: object, stale: str) -> None:
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+            raise
+
+
+def save_cached_folder(folder: Path, write: Callable[[Path], None]) -> None:
+    """Create the cache folder ``folder`` atomically: ``write`` fills a temporary folder beside it, which is
+    then renamed to ``folder``. When the rename fails because another process got there first, that
+    folder stands; any other failure to write raises :class:`OSError` (the temporary folder removed)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=folder.name + ".tmp"))
+    try:
+        write(tmp)
+        os.replace(tmp, folder)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if not folder.exists():
             raise

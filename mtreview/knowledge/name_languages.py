@@ -14,9 +14,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import math
-import os
-import shutil
-import tempfile
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -49,6 +46,7 @@ def build(folder: Path) -> None:
     """Compile the table from wordfreq into ``folder`` (written to a temporary folder, then renamed)."""
     import numpy as np
 
+    from ..loading import save_cached_folder
     from .lexicon import frequency_dict
 
     floor = 10 ** (MIN_ZIPF - 9)
@@ -66,16 +64,12 @@ def build(folder: Path) -> None:
                 zipfs[i, j] = min(255, max(0, round((math.log10(f) + 9) * SCALE)))
     keys = np.fromiter((_key(w) for w in index), dtype=np.uint64, count=len(index))
     order = np.argsort(keys, kind="stable")
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=folder.name + ".tmp"))
-    try:
+
+    def write(tmp: Path) -> None:
         np.save(tmp / "keys.npy", keys[order])
         np.save(tmp / "zipfs.npy", zipfs[order])
-        os.replace(tmp, folder)
-    except OSError:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if not folder.exists():
-            raise
+
+    save_cached_folder(folder, write)
 
 
 @functools.lru_cache(maxsize=1)

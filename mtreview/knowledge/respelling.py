@@ -366,11 +366,9 @@ class _Index:
 def save(folder: Path, table: dict[str, str]) -> None:
     """Write the index (:func:`build`) into ``folder`` as :class:`_Index` reads it (a temporary folder,
     then renamed)."""
-    import os
-    import shutil
-    import tempfile
-
     import numpy as np
+
+    from ..loading import save_cached_folder
 
     lines = [f"{k}\t{v}\n".encode() for k, v in sorted(table.items())]
     offsets = np.zeros(len(lines), dtype=np.int64)
@@ -378,16 +376,12 @@ def save(folder: Path, table: dict[str, str]) -> None:
     for i, line in enumerate(lines):
         offsets[i] = pos
         pos += len(line)
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=folder.name + ".tmp"))
-    try:
+
+    def write(tmp: Path) -> None:
         (tmp / "index.txt").write_bytes(b"".join(lines))
         np.save(tmp / "offsets.npy", offsets)
-        os.replace(tmp, folder)
-    except OSError:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if not folder.exists():
-            raise
+
+    save_cached_folder(folder, write)
 
 
 @functools.lru_cache(maxsize=1)

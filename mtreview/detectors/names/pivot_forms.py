@@ -10,12 +10,14 @@ from ...flags import Flag
 from ...knowledge.lexicon import zipf_en, zipf_fr
 from ...knowledge.pivot_forms import PivotForm
 from ...knowledge.pivot_forms import lookup as lookup_pivot_form
+from ...knowledge.russian_names import given_name_fr
 from ...knowledge.spellings import is_real_spelling
 from ...knowledge.transliteration import normalise_latin
 from . import explain
 from .confidence import open_world, pivot_form_confidence
 from .evidence import NAMING_KINDS, written_near
 from .romanisation import FRENCH_TRANSCRIPTION, PIVOT_FORM_DOMINANCE, PIVOT_FORM_REAL_DOMINANCE, shows_pivot
+from .russian_locale import slavic_surname
 from .tokens import Word, keeps_original, name_case
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -64,10 +66,8 @@ def _russian_in_english(given: Word, surname: Word) -> bool:
     «Журавлёв»), so the surname is another romanisation of the same Russian name, not the pivot form of
     a Latin one: its French form is :mod:`.russian_locale`'s to give («Jouravliov»), and the feminine
     «-eva» is no genitive to strip («Lavrentyeva» is not «Lavrentjev»)."""
-    from ...knowledge.russian_names import given_name_fr
-    from .russian_locale import slavic_surname
-
-    return given.capitalised and slavic_surname(surname.key) and given_name_fr(given.text) is not None
+    # the given name first: a dict lookup that rules out nearly every pair before the surname's pivot lookup
+    return given.capitalised and given_name_fr(given.text) is not None and slavic_surname(surname.key)
 
 
 def flag_pivot_forms(det: NamesDetector, words: list[Word], text: str, taken: set[int]) -> list[Flag]:
